@@ -1,0 +1,21 @@
+# One INTERFACE target carries the compile settings every Nocturne target shares.
+add_library(nocturne_compile_settings INTERFACE)
+add_library(Nocturne::CompileSettings ALIAS nocturne_compile_settings)
+
+target_compile_features(nocturne_compile_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_definitions(nocturne_compile_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+)
+
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(nocturne_compile_settings INTERFACE -Wall -Wextra -Wpedantic)
+elseif(MSVC)
+    target_compile_options(nocturne_compile_settings INTERFACE /W4 /permissive- /utf-8)
+endif()

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "vocabulary.h"
+
+#include <QString>
+
+namespace nocturne::core {
+
+// Translated, human labels for the vocabularies: shared by the console, the CLI and
+// reports so every surface says the same thing.
+QString stateLabel(IncidentState state);
+QString holdReasonLabel(HoldReason reason);
+QString domainLabel(Domain domain);
+QString channelLabel(Channel channel);
+QString eventKindLabel(EventKind kind);
+QString priorityLabel(int priority); // "P1 - Critical"
+
+} // namespace nocturne::core

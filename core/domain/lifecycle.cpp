@@ -1,0 +1,161 @@
+#include "lifecycle.h"
+
+#include "labels.h"
+
+#include <QCoreApplication>
+
+namespace nocturne::core {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Lifecycle", text); }
+
+bool stateIs(const Incident &i, std::initializer_list<IncidentState> states)
+{
+    for (auto s : states) {
+        if (i.state == s)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString actionLabel(IncidentAction action)
+{
+    switch (action) {
+    case IncidentAction::Open: return tr("open");
+    case IncidentAction::Acknowledge: return tr("acknowledge");
+    case IncidentAction::Assign: return tr("assign");
+    case IncidentAction::Prioritize: return tr("change the priority of");
+    case IncidentAction::Hold: return tr("put on hold");
+    case IncidentAction::Resume: return tr("resume");
+    case IncidentAction::Resolve: return tr("resolve");
+    case IncidentAction::Close: return tr("close");
+    case IncidentAction::Reopen: return tr("reopen");
+    case IncidentAction::Cancel: return tr("cancel");
+    case IncidentAction::Comment: return tr("comment on");
+    case IncidentAction::Update: return tr("update");
+    case IncidentAction::Escalate: return tr("escalate");
+    case IncidentAction::AttachAlert: return tr("attach an alert to");
+    case IncidentAction::LinkProblem: return tr("link a problem to");
+    case IncidentAction::Invalid: return tr("change");
+    }
+    return {};
+}
+
+IncidentAction actionOf(const Event &event)
+{
+    switch (event.kind) {
+    case EventKind::Opened: return IncidentAction::Open;
+    case EventKind::Acknowledged: return IncidentAction::Acknowledge;
+    case EventKind::Assigned: return IncidentAction::Assign;
+    case EventKind::Prioritized: return IncidentAction::Prioritize;
+    case EventKind::Updated: return IncidentAction::Update;
+    case EventKind::Commented: return IncidentAction::Comment;
+    case EventKind::Escalated: return IncidentAction::Escalate;
+    case EventKind::AlertAttached: return IncidentAction::AttachAlert;
+    case EventKind::Resolved: return IncidentAction::Resolve;
+    case EventKind::Closed: return IncidentAction::Close;
+    case EventKind::Reopened: return IncidentAction::Reopen;
+    case EventKind::LinkedProblem: return IncidentAction::LinkProblem;
+    case EventKind::StateChanged: {
+        const auto target = incidentStateFromName(event.payload.value(QStringLiteral("state")).toString());
+        if (target == IncidentState::OnHold)
+            return IncidentAction::Hold;
+        if (target == IncidentState::InProgress)
+            return IncidentAction::Resume;
+        if (target == IncidentState::Cancelled)
+            return IncidentAction::Cancel;
+        return IncidentAction::Invalid;
+    }
+    }
+    return IncidentAction::Invalid;
+}
+
+QString refusalReason(const Incident &incident, IncidentAction action)
+{
+    using S = IncidentState;
+    const bool opened = !incident.id.isEmpty() && incident.openedAt != 0;
+    if (action == IncidentAction::Open) {
+        return opened ? tr("Cannot open %1: it is already open").arg(incident.number) : QString();
+    }
+    if (!opened)
+        return tr("Cannot %1 an incident that was never opened").arg(actionLabel(action));
+
+    bool allowed = false;
+    switch (action) {
+    case IncidentAction::Acknowledge: allowed = stateIs(incident, { S::New }); break;
+    case IncidentAction::Hold: allowed = stateIs(incident, { S::InProgress }); break;
+    case IncidentAction::Resume: allowed = stateIs(incident, { S::OnHold }); break;
+    case IncidentAction::Resolve: allowed = stateIs(incident, { S::New, S::InProgress, S::OnHold }); break;
+    case IncidentAction::Close: allowed = stateIs(incident, { S::Resolved }); break;
+    case IncidentAction::Reopen: allowed = stateIs(incident, { S::Resolved }); break;
+    case IncidentAction::Cancel:
+    case IncidentAction::Assign:
+    case IncidentAction::Prioritize:
+    case IncidentAction::Update:
+    case IncidentAction::Escalate:
+    case IncidentAction::AttachAlert:
+    case IncidentAction::LinkProblem: allowed = incident.isOpen(); break;
+    case IncidentAction::Comment: allowed = true; break;
+    case IncidentAction::Open:
+    case IncidentAction::Invalid: allowed = false; break;
+    }
+    if (allowed)
+        return {};
+    if (action == IncidentAction::Invalid)
+        return tr("%1 is %2: the requested state change is not a known transition")
+            .arg(incident.number, stateLabel(incident.state));
+    if (action == IncidentAction::Acknowledge && incident.acknowledgedAt != 0 && incident.isOpen())
+        return tr("Cannot acknowledge %1: it is %2 and was already acknowledged")
+            .arg(incident.number, stateLabel(incident.state));
+    return tr("Cannot %1 %2: it is %3").arg(actionLabel(action), incident.number, stateLabel(incident.state));
+}
+
+QString payloadError(const Event &event)
+{
+    const QJsonObject &p = event.payload;
+    switch (actionOf(event)) {
+    case IncidentAction::Open:
+        if (p.value(QStringLiteral("title")).toString().trimmed().isEmpty())
+            return tr("An incident needs a title");
+        for (const char *key : { "impact", "urgency" }) {
+            const int level = p.value(QLatin1StringView(key)).toInt(0);
+            if (level < 1 || level > 3)
+                return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
+        }
+        return {};
+    case IncidentAction::Hold: {
+        const auto reason = holdReasonFromName(p.value(QStringLiteral("hold_reason")).toString());
+        if (!reason || *reason == HoldReason::None)
+            return tr("Putting on hold needs a reason: awaiting_caller, awaiting_vendor, "
+                      "awaiting_change or awaiting_problem");
+        return {};
+    }
+    case IncidentAction::Resolve:
+        if (p.value(QStringLiteral("code")).toString().trimmed().isEmpty())
+            return tr("Resolving needs a resolution code");
+        return {};
+    case IncidentAction::Assign:
+        if (p.value(QStringLiteral("group")).toString().isEmpty()
+            && p.value(QStringLiteral("assignee")).toString().isEmpty())
+            return tr("Assigning needs a group or an assignee");
+        return {};
+    case IncidentAction::Prioritize:
+        for (const char *key : { "impact", "urgency" }) {
+            const int level = p.value(QLatin1StringView(key)).toInt(0);
+            if (level < 1 || level > 3)
+                return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
+        }
+        return {};
+    case IncidentAction::Comment:
+        if (p.value(QStringLiteral("text")).toString().trimmed().isEmpty())
+            return tr("A comment cannot be empty");
+        return {};
+    case IncidentAction::Invalid: return tr("Unknown state change");
+    default: return {};
+    }
+}
+
+} // namespace nocturne::core

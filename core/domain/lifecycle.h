@@ -1,0 +1,42 @@
+#pragma once
+
+#include "event.h"
+#include "incident.h"
+
+#include <QString>
+
+namespace nocturne::core {
+
+// What an operator (or the system) does to an incident. Several actions share an
+// event kind (hold, resume and cancel are all `state_changed`).
+enum class IncidentAction {
+    Open,
+    Acknowledge,
+    Assign,
+    Prioritize,
+    Hold,
+    Resume,
+    Resolve,
+    Close,
+    Reopen,
+    Cancel,
+    Comment,
+    Update,
+    Escalate,
+    AttachAlert,
+    LinkProblem,
+    Invalid,
+};
+
+QString actionLabel(IncidentAction action); // translated verb, "acknowledge"
+IncidentAction actionOf(const Event &event);
+
+// The lifecycle table: New -> In Progress -> On Hold -> In Progress -> Resolved ->
+// Closed; Cancelled from any open state; Reopened from Resolved. Returns an empty
+// string when the action is allowed, else a message naming the state and the action.
+QString refusalReason(const Incident &incident, IncidentAction action);
+
+// Payload checks that do not depend on the state (e.g. a hold needs a reason).
+QString payloadError(const Event &event);
+
+} // namespace nocturne::core

@@ -1,0 +1,206 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace nocturne::core {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
+
+// SQLite's primary result codes, as QSqlError::nativeErrorCode() reports them.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteNotADatabase = 26;
+
+DatabaseError error(DatabaseError::Kind kind, const QString &message) { return { kind, message }; }
+
+} // namespace
+
+Database::~Database() { close(); }
+
+void Database::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+DatabaseError Database::classify(const QString &path, const QSqlError &e)
+{
+    const int code = e.nativeErrorCode().toInt() & 0xff; // extended codes keep the primary in the low byte
+    const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    switch (code) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return error(DatabaseError::Kind::Locked,
+                     tr("%1 is locked by another program (%2). Close the other program or try again.")
+                         .arg(path, detail));
+    case SqliteReadOnly:
+        return error(DatabaseError::Kind::ReadOnly,
+                     tr("%1 is read-only (%2). Check the file's permissions.").arg(path, detail));
+    case SqliteCorrupt:
+    case SqliteNotADatabase:
+        return error(DatabaseError::Kind::Corrupt,
+                     tr("%1 is damaged or is not a Nocturne database (%2). Restore it from a backup.")
+                         .arg(path, detail));
+    case SqliteCantOpen:
+        return error(DatabaseError::Kind::Io, tr("Cannot open %1 (%2).").arg(path, detail));
+    default:
+        return error(DatabaseError::Kind::Io, tr("Database error in %1: %2").arg(path, detail));
+    }
+}
+
+DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &options) const
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (options.mode == DatabaseOptions::Mode::MustExist)
+            return error(DatabaseError::Kind::Missing,
+                         tr("%1 does not exist. Create it with \"nocturnectl --db %1 init\".").arg(path));
+        if (!QFileInfo(info.absolutePath()).isWritable())
+            return error(DatabaseError::Kind::ReadOnly,
+                         tr("Cannot create %1: the folder %2 is not writable.").arg(path, info.absolutePath()));
+        return {};
+    }
+    if (info.isDir())
+        return error(DatabaseError::Kind::Io, tr("%1 is a folder, not a database file.").arg(path));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return error(DatabaseError::Kind::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray header = file.read(16);
+    // An empty file is what some tools leave behind on "touch"; SQLite treats it as new.
+    if (!header.isEmpty() && header != QByteArrayView("SQLite format 3\0", 16))
+        return error(DatabaseError::Kind::Corrupt,
+                     tr("%1 is not an SQLite database (its header is wrong): the file is damaged "
+                        "or is something else. It was not changed.")
+                         .arg(path));
+    // WAL mode needs to write the file and create -wal/-shm files next to it.
+    if (!info.isWritable())
+        return error(DatabaseError::Kind::ReadOnly,
+                     tr("%1 is read-only. Nocturne needs to write to it; check the file's permissions.")
+                         .arg(path));
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        return error(DatabaseError::Kind::ReadOnly,
+                     tr("The folder of %1 is read-only; SQLite needs to create its journal files there.")
+                         .arg(path));
+    return {};
+}
+
+DatabaseError Database::openRaw(const QString &path, const DatabaseOptions &options)
+{
+    close();
+    if (auto e = checkFile(path, options))
+        return e;
+    m_path = path;
+    m_connectionName = QStringLiteral("nocturne-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    if (!m_db.open()) {
+        const DatabaseError e = classify(path, m_db.lastError());
+        close();
+        return e;
+    }
+    return {};
+}
+
+DatabaseError Database::open(const QString &path, const DatabaseOptions &options)
+{
+    const bool existed = QFileInfo::exists(path);
+    if (auto e = openRaw(path, options))
+        return e;
+
+    QSqlQuery q(m_db);
+    // The first read: fails on garbage, on an exclusive lock, and tells the version.
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        const DatabaseError e = classify(path, q.lastError());
+        close();
+        return e;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > migrations::latestVersion()) {
+        close();
+        return error(DatabaseError::Kind::NewerSchema,
+                     tr("%1 was written by a newer Nocturne (schema version %2; this program knows "
+                        "up to %3). Update Nocturne to open it.")
+                         .arg(path)
+                         .arg(version)
+                         .arg(migrations::latestVersion()));
+    }
+    if (version == 0 && existed && options.mode == DatabaseOptions::Mode::MustExist) {
+        close();
+        return error(DatabaseError::Kind::NotInitialised,
+                     tr("%1 is not a Nocturne database yet. Initialise it with \"nocturnectl --db %1 init\".")
+                         .arg(path));
+    }
+    if (version == 0) {
+        // An SQLite file that holds someone else's tables must not be adopted.
+        QSqlQuery tables(m_db);
+        if (tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && tables.next()
+            && tables.value(0).toInt() > 0) {
+            close();
+            return error(DatabaseError::Kind::Corrupt,
+                         tr("%1 is an SQLite database of another program, not a Nocturne database. "
+                            "It was not changed.")
+                             .arg(path));
+        }
+    }
+    return configure();
+}
+
+DatabaseError Database::configure()
+{
+    QSqlQuery q(m_db);
+    for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                                "PRAGMA synchronous=NORMAL", "PRAGMA temp_store=MEMORY",
+                                "PRAGMA cache_size=-65536" }) {
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            const DatabaseError e = classify(m_path, q.lastError());
+            close();
+            return e;
+        }
+    }
+    q.finish();
+    const QString failure = migrations::migrate(m_db);
+    if (!failure.isEmpty()) {
+        // migrate() reports SQLite's text; try to classify a lock or read-only file.
+        QSqlQuery probe(m_db);
+        DatabaseError e;
+        if (!probe.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            e = classify(m_path, probe.lastError());
+        else {
+            probe.exec(QStringLiteral("ROLLBACK"));
+            e = error(DatabaseError::Kind::Io, tr("Cannot upgrade %1: %2").arg(m_path, failure));
+        }
+        close();
+        return e;
+    }
+    return {};
+}
+
+} // namespace nocturne::core

@@ -1,0 +1,458 @@
+#include "eventstore.h"
+
+#include "rowmapping.h"
+#include "../domain/clock.h"
+#include "../domain/incidentfold.h"
+#include "../domain/lifecycle.h"
+#include "../domain/uuid7.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace nocturne::core {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("EventStore", text); }
+
+// Commands may be dated in the past (a phone call logged later), never ahead of now
+// beyond a small allowance for clocks that disagree between machines.
+constexpr qint64 FutureToleranceMs = 60 * 1000;
+
+QString formatNumber(qint64 n) { return QStringLiteral("INC%1").arg(n, 7, 10, QLatin1Char('0')); }
+
+qint64 parseNumber(const QString &number)
+{
+    if (!number.startsWith(QLatin1StringView("INC")))
+        return 0;
+    bool ok = false;
+    const qint64 n = QStringView(number).mid(3).toLongLong(&ok);
+    return ok ? n : 0;
+}
+
+EventKind kindFor(IncidentAction action)
+{
+    switch (action) {
+    case IncidentAction::Open: return EventKind::Opened;
+    case IncidentAction::Acknowledge: return EventKind::Acknowledged;
+    case IncidentAction::Assign: return EventKind::Assigned;
+    case IncidentAction::Prioritize: return EventKind::Prioritized;
+    case IncidentAction::Hold:
+    case IncidentAction::Resume:
+    case IncidentAction::Cancel: return EventKind::StateChanged;
+    case IncidentAction::Resolve: return EventKind::Resolved;
+    case IncidentAction::Close: return EventKind::Closed;
+    case IncidentAction::Reopen: return EventKind::Reopened;
+    case IncidentAction::Comment: return EventKind::Commented;
+    case IncidentAction::Update: return EventKind::Updated;
+    case IncidentAction::Escalate: return EventKind::Escalated;
+    case IncidentAction::AttachAlert: return EventKind::AlertAttached;
+    case IncidentAction::LinkProblem: return EventKind::LinkedProblem;
+    case IncidentAction::Invalid: break;
+    }
+    return EventKind::Commented;
+}
+
+} // namespace
+
+EventStore::EventStore(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
+
+EventStore::~EventStore() = default;
+
+DatabaseError EventStore::fail(const QSqlQuery &q) const
+{
+    return Database::classify(m_database.path(), q.lastError());
+}
+
+DatabaseError EventStore::initialise()
+{
+    QSqlDatabase &db = m_database.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(QStringLiteral("node_id"));
+    if (!q.exec())
+        return fail(q);
+    if (q.next()) {
+        m_nodeId = q.value(0).toString();
+    } else {
+        m_nodeId = QStringLiteral("n%1").arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 12, 16,
+                                             QLatin1Char('0'));
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+        insert.addBindValue(QStringLiteral("node_id"));
+        insert.addBindValue(m_nodeId);
+        if (!insert.exec())
+            return fail(insert);
+    }
+    q.bindValue(0, QStringLiteral("priority_matrix"));
+    if (!q.exec())
+        return fail(q);
+    if (q.next()) {
+        if (auto m = PriorityMatrix::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), nullptr))
+            m_matrix = *m;
+    }
+    m_hlc = std::make_unique<HybridLogicalClock>(m_clock, m_nodeId);
+
+    m_insertEvent = std::make_unique<QSqlQuery>(db);
+    m_insertEvent->prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO events (id, incident_id, kind, payload, actor, origin_node, hlc, "
+        "occurred_at, server_revision, content_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    m_selectIncident = std::make_unique<QSqlQuery>(db);
+    m_selectIncident->prepare(QStringLiteral("SELECT ") + rows::incidentColumns()
+                              + QStringLiteral(" FROM incidents WHERE id = ?"));
+    m_upsertIncident = std::make_unique<QSqlQuery>(db);
+    m_upsertIncident->prepare(QStringLiteral("INSERT OR REPLACE INTO incidents (") + rows::incidentColumns()
+                              + QStringLiteral(") VALUES (?") + QStringLiteral(",?").repeated(35) + QStringLiteral(")"));
+    m_selectEvents = std::make_unique<QSqlQuery>(db);
+    m_selectEvents->prepare(QStringLiteral("SELECT ") + rows::eventColumns()
+                            + QStringLiteral(" FROM events WHERE incident_id = ?"));
+    for (auto *prepared : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectEvents.get() }) {
+        if (prepared->lastError().isValid())
+            return fail(*prepared);
+    }
+    return {};
+}
+
+DatabaseError EventStore::setPriorityMatrix(const PriorityMatrix &matrix)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    q.addBindValue(QStringLiteral("priority_matrix"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(matrix.toJson()).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return fail(q);
+    m_matrix = matrix;
+    return {};
+}
+
+bool EventStore::begin(DatabaseError *error)
+{
+    // IMMEDIATE takes the write lock now, so a concurrent writer waits on the busy
+    // timeout here instead of failing half-way through.
+    QSqlQuery q(m_database.connection());
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    *error = fail(q);
+    return false;
+}
+
+bool EventStore::commit(DatabaseError *error)
+{
+    QSqlQuery q(m_database.connection());
+    if (q.exec(QStringLiteral("COMMIT")))
+        return true;
+    *error = fail(q);
+    rollback();
+    return false;
+}
+
+void EventStore::rollback()
+{
+    QSqlQuery q(m_database.connection());
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool EventStore::readTail(Tail *tail, DatabaseError *error)
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(QStringLiteral(
+            "SELECT key, value FROM meta WHERE key IN ('chain_head', 'hlc_high', 'next_number')"))) {
+        *error = fail(q);
+        return false;
+    }
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        if (key == QLatin1StringView("chain_head"))
+            tail->chainHash = q.value(1).toByteArray();
+        else if (key == QLatin1StringView("hlc_high"))
+            tail->hlc = HlcTimestamp::fromString(q.value(1).toString());
+        else
+            tail->nextNumber = q.value(1).toLongLong();
+    }
+    return true;
+}
+
+bool EventStore::writeTail(const Tail &before, const Tail &after, DatabaseError *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    auto put = [&](const char *key, const QString &value) {
+        q.bindValue(0, QString::fromLatin1(key));
+        q.bindValue(1, value);
+        if (q.exec())
+            return true;
+        *error = fail(q);
+        return false;
+    };
+    if (after.chainHash != before.chainHash && !put("chain_head", QString::fromLatin1(after.chainHash)))
+        return false;
+    if (after.hlc != before.hlc && !put("hlc_high", after.hlc.toString()))
+        return false;
+    if (after.nextNumber != before.nextNumber && !put("next_number", QString::number(after.nextNumber)))
+        return false;
+    return true;
+}
+
+std::optional<Incident> EventStore::findIncident(const QString &idOrNumber, DatabaseError *error)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT ") + rows::incidentColumns()
+              + QStringLiteral(" FROM incidents WHERE id = ? OR number = ? LIMIT 1"));
+    q.addBindValue(idOrNumber);
+    q.addBindValue(idOrNumber.toUpper());
+    if (!q.exec()) {
+        *error = fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return rows::readIncident(q);
+}
+
+Event EventStore::makeEvent(const IncidentCommand &command, const Incident &current, qint64 occurredAt)
+{
+    Event e;
+    e.id = createUuidV7(m_clock.nowMs());
+    e.incidentId = command.action == IncidentAction::Open ? createUuidV7(occurredAt) : current.id;
+    e.kind = kindFor(command.action);
+    e.payload = command.payload;
+    e.actor = command.actor.isEmpty() ? QStringLiteral("system") : command.actor;
+    e.originNode = m_nodeId;
+    e.hlc = m_hlc->now();
+    e.occurredAt = occurredAt;
+
+    QJsonObject &p = e.payload;
+    switch (command.action) {
+    case IncidentAction::Open:
+        p.insert(QStringLiteral("priority"),
+                 m_matrix.priorityFor(p.value(QStringLiteral("impact")).toInt(), p.value(QStringLiteral("urgency")).toInt()));
+        if (p.value(QStringLiteral("reporter")).toString().isEmpty())
+            p.insert(QStringLiteral("reporter"), e.actor);
+        break;
+    case IncidentAction::Prioritize: {
+        const int impact = p.value(QStringLiteral("impact")).toInt(current.impact);
+        const int urgency = p.value(QStringLiteral("urgency")).toInt(current.urgency);
+        p.insert(QStringLiteral("impact"), impact);
+        p.insert(QStringLiteral("urgency"), urgency);
+        p.insert(QStringLiteral("priority"), m_matrix.priorityFor(impact, urgency));
+        break;
+    }
+    case IncidentAction::Hold: p.insert(QStringLiteral("state"), toName(IncidentState::OnHold)); break;
+    case IncidentAction::Resume: p.insert(QStringLiteral("state"), toName(IncidentState::InProgress)); break;
+    case IncidentAction::Cancel: p.insert(QStringLiteral("state"), toName(IncidentState::Cancelled)); break;
+    default: break;
+    }
+    return e;
+}
+
+QString EventStore::validateTime(const IncidentCommand &command, const Incident &current, qint64 occurredAt) const
+{
+    if (occurredAt > m_clock.nowMs() + FutureToleranceMs)
+        return tr("The time %1 is in the future").arg(QDateTime::fromMSecsSinceEpoch(occurredAt, Qt::UTC).toString(Qt::ISODate));
+    if (command.action != IncidentAction::Open && current.openedAt != 0 && occurredAt < current.openedAt)
+        return tr("The time %1 is before %2 was opened (%3)")
+            .arg(QDateTime::fromMSecsSinceEpoch(occurredAt, Qt::UTC).toString(Qt::ISODate), current.number,
+                 QDateTime::fromMSecsSinceEpoch(current.openedAt, Qt::UTC).toString(Qt::ISODate));
+    return {};
+}
+
+CommandResult EventStore::execute(const IncidentCommand &command)
+{
+    using Status = CommandResult::Status;
+    DatabaseError error;
+    if (!begin(&error))
+        return CommandResult::failure(Status::StorageError, error.message);
+
+    auto abort = [this](Status status, const QString &message) {
+        rollback();
+        return CommandResult::failure(status, message);
+    };
+
+    Tail tail;
+    if (!readTail(&tail, &error))
+        return abort(Status::StorageError, error.message);
+    m_hlc->observe(tail.hlc);
+
+    Incident current;
+    if (command.action != IncidentAction::Open) {
+        auto found = findIncident(command.incident, &error);
+        if (error)
+            return abort(Status::StorageError, error.message);
+        if (!found)
+            return abort(Status::NotFound, tr("No incident %1").arg(command.incident));
+        current = *found;
+        if (const QString refusal = refusalReason(current, command.action); !refusal.isEmpty())
+            return abort(Status::Refused, refusal);
+    }
+
+    const qint64 occurredAt = command.occurredAt ? command.occurredAt : m_clock.nowMs();
+    if (const QString bad = validateTime(command, current, occurredAt); !bad.isEmpty())
+        return abort(Status::Invalid, bad);
+    Event event = makeEvent(command, current, occurredAt);
+    if (const QString bad = payloadError(event); !bad.isEmpty())
+        return abort(Status::Invalid, bad);
+
+    AppendResult appended;
+    if (!appendInTransaction({ event }, &appended))
+        return abort(Status::StorageError, appended.error.message);
+    if (!commit(&error))
+        return CommandResult::failure(Status::StorageError, error.message);
+
+    CommandResult result;
+    result.incident = appended.incidents.value(0);
+    // Numbers are assigned inside the append; report the event as stored.
+    if (event.kind == EventKind::Opened)
+        event.payload.insert(QStringLiteral("number"), result.incident.number);
+    result.event = event;
+    return result;
+}
+
+AppendResult EventStore::append(const QList<Event> &events)
+{
+    AppendResult result;
+    if (events.isEmpty())
+        return result;
+    if (!begin(&result.error))
+        return result;
+    if (!appendInTransaction(events, &result)) {
+        rollback();
+        result.appended = 0;
+        result.incidents.clear();
+        return result;
+    }
+    if (!commit(&result.error)) {
+        result.appended = 0;
+        result.incidents.clear();
+    }
+    return result;
+}
+
+bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *result)
+{
+    Tail before;
+    if (!readTail(&before, &result->error))
+        return false;
+    Tail tail = before;
+
+    QList<QString> order; // incidents in first-touched order
+    QHash<QString, QList<Event>> byIncident;
+    for (Event event : events) {
+        if (event.kind == EventKind::Opened) {
+            // This database is the numbering authority in standalone mode.
+            const QString number = event.payload.value(QStringLiteral("number")).toString();
+            if (number.isEmpty())
+                event.payload.insert(QStringLiteral("number"), formatNumber(tail.nextNumber++));
+            else if (const qint64 n = parseNumber(number); n >= tail.nextNumber)
+                tail.nextNumber = n + 1;
+        }
+        const QByteArray content = event.computeContentHash();
+        const QByteArray chain = chainHash(tail.chainHash, content);
+        QSqlQuery &q = *m_insertEvent;
+        q.bindValue(0, event.id);
+        q.bindValue(1, event.incidentId);
+        q.bindValue(2, toName(event.kind));
+        q.bindValue(3, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+        q.bindValue(4, event.actor);
+        q.bindValue(5, event.originNode);
+        q.bindValue(6, event.hlc.toString());
+        q.bindValue(7, event.occurredAt);
+        q.bindValue(8, event.serverRevision ? QVariant(event.serverRevision) : QVariant());
+        q.bindValue(9, content);
+        q.bindValue(10, chain);
+        if (!q.exec()) {
+            result->error = fail(q);
+            return false;
+        }
+        if (q.numRowsAffected() == 0) {
+            ++result->duplicates;
+            continue;
+        }
+        tail.chainHash = chain;
+        if (tail.hlc < event.hlc)
+            tail.hlc = event.hlc;
+        ++result->appended;
+        if (event.originNode != m_nodeId && m_hlc)
+            m_hlc->observe(event.hlc);
+        auto it = byIncident.find(event.incidentId);
+        if (it == byIncident.end()) {
+            order << event.incidentId;
+            it = byIncident.insert(event.incidentId, {});
+        }
+        it->append(event);
+    }
+    // The head of the chain is kept apart from the rows, so that deleting the newest
+    // events is as visible to `audit verify` as deleting older ones.
+    if (!writeTail(before, tail, &result->error))
+        return false;
+
+    result->incidents.reserve(order.size());
+    for (const QString &incidentId : std::as_const(order)) {
+        Incident incident;
+        if (!project(incidentId, byIncident.value(incidentId), &incident, &result->error))
+            return false;
+        result->incidents << incident;
+    }
+    return true;
+}
+
+bool EventStore::project(const QString &incidentId, const QList<Event> &newEvents, Incident *out,
+                         DatabaseError *error)
+{
+    QList<Event> sorted = newEvents;
+    std::sort(sorted.begin(), sorted.end(), foldsBefore);
+
+    QSqlQuery &select = *m_selectIncident;
+    select.bindValue(0, incidentId);
+    if (!select.exec()) {
+        *error = fail(select);
+        return false;
+    }
+    Incident incident;
+    if (!select.next()) {
+        // No row yet means no earlier event: the new ones are the whole history.
+        select.finish();
+        incident = foldEvents(sorted);
+    } else {
+        incident = rows::readIncident(select);
+        select.finish();
+        if (incident.lastHlc < sorted.first().hlc) {
+            // The common case: new events come after everything folded so far.
+            for (const Event &e : std::as_const(sorted))
+                applyEvent(incident, e);
+        } else {
+            // A late arrival (merged from another replica): refold the whole history.
+            QSqlQuery &q = *m_selectEvents;
+            q.bindValue(0, incidentId);
+            if (!q.exec()) {
+                *error = fail(q);
+                return false;
+            }
+            QList<Event> all;
+            while (q.next())
+                all << rows::readEvent(q);
+            q.finish();
+            incident = foldEvents(all);
+        }
+    }
+    if (incident.id.isEmpty())
+        incident.id = incidentId;
+
+    QSqlQuery &upsert = *m_upsertIncident;
+    rows::bindIncident(upsert, incident);
+    if (!upsert.exec()) {
+        *error = fail(upsert);
+        return false;
+    }
+    *out = incident;
+    return true;
+}
+
+} // namespace nocturne::core

@@ -1,0 +1,134 @@
+#include "migrations.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace nocturne::core::migrations {
+
+namespace {
+
+// Append-only: a released migration is never edited, a change is a new step.
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all = {
+        // 1: the event log and the incident projection.
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral(R"(CREATE TABLE events (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                incident_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                origin_node TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                server_revision INTEGER,
+                content_hash TEXT NOT NULL,
+                chain_hash TEXT NOT NULL))"),
+            QStringLiteral("CREATE INDEX events_by_incident ON events (incident_id, hlc)"),
+            QStringLiteral(R"(CREATE TABLE incidents (
+                id TEXT PRIMARY KEY,
+                number TEXT UNIQUE,
+                title TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                category TEXT NOT NULL DEFAULT '',
+                subcategory TEXT NOT NULL DEFAULT '',
+                domain TEXT NOT NULL DEFAULT 'it',
+                service TEXT NOT NULL DEFAULT '',
+                ci TEXT NOT NULL DEFAULT '',
+                site TEXT NOT NULL DEFAULT '',
+                impact INTEGER NOT NULL DEFAULT 3,
+                urgency INTEGER NOT NULL DEFAULT 3,
+                priority INTEGER NOT NULL DEFAULT 5,
+                state TEXT NOT NULL DEFAULT 'new',
+                hold_reason TEXT NOT NULL DEFAULT '',
+                assignment_group TEXT NOT NULL DEFAULT '',
+                assignee TEXT NOT NULL DEFAULT '',
+                reporter TEXT NOT NULL DEFAULT '',
+                channel TEXT NOT NULL DEFAULT 'portal',
+                started_at INTEGER NOT NULL DEFAULT 0,
+                detected_at INTEGER NOT NULL DEFAULT 0,
+                opened_at INTEGER NOT NULL DEFAULT 0,
+                acknowledged_at INTEGER NOT NULL DEFAULT 0,
+                resolved_at INTEGER NOT NULL DEFAULT 0,
+                closed_at INTEGER NOT NULL DEFAULT 0,
+                updated_at INTEGER NOT NULL DEFAULT 0,
+                resolution_code TEXT NOT NULL DEFAULT '',
+                resolution_notes TEXT NOT NULL DEFAULT '',
+                workaround TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '[]',
+                reassignment_count INTEGER NOT NULL DEFAULT 0,
+                reopen_count INTEGER NOT NULL DEFAULT 0,
+                escalation_count INTEGER NOT NULL DEFAULT 0,
+                flagged_events TEXT NOT NULL DEFAULT '[]',
+                last_hlc TEXT NOT NULL DEFAULT '',
+                event_count INTEGER NOT NULL DEFAULT 0))"),
+            QStringLiteral("CREATE INDEX incidents_by_state ON incidents (state, priority)"),
+            QStringLiteral("CREATE INDEX incidents_by_opened ON incidents (opened_at)"),
+        },
+        // 2: reference data, filled from what the incidents already name.
+        {
+            QStringLiteral(R"(CREATE TABLE sites (
+                name TEXT PRIMARY KEY, time_zone TEXT NOT NULL DEFAULT 'UTC',
+                domain TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral(R"(CREATE TABLE services (
+                name TEXT PRIMARY KEY, domain TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral(R"(CREATE TABLE configuration_items (
+                name TEXT PRIMARY KEY, service TEXT NOT NULL DEFAULT '',
+                site TEXT NOT NULL DEFAULT '', criticality INTEGER NOT NULL DEFAULT 3))"),
+            QStringLiteral(R"(CREATE TABLE groups (
+                name TEXT PRIMARY KEY, description TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral(R"(CREATE TABLE users (
+                name TEXT PRIMARY KEY, display_name TEXT NOT NULL DEFAULT '',
+                grp TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT 'operator'))"),
+            QStringLiteral("INSERT OR IGNORE INTO sites (name) SELECT DISTINCT site FROM incidents WHERE site <> ''"),
+            QStringLiteral("INSERT OR IGNORE INTO services (name, domain) SELECT service, min(domain) FROM incidents WHERE service <> '' GROUP BY service"),
+            QStringLiteral("INSERT OR IGNORE INTO configuration_items (name, service, site) SELECT ci, min(service), min(site) FROM incidents WHERE ci <> '' GROUP BY ci"),
+            QStringLiteral("INSERT OR IGNORE INTO groups (name) SELECT DISTINCT assignment_group FROM incidents WHERE assignment_group <> ''"),
+            QStringLiteral("INSERT OR IGNORE INTO users (name) SELECT DISTINCT assignee FROM incidents WHERE assignee <> ''"),
+            QStringLiteral("CREATE INDEX incidents_by_assignee ON incidents (assignee)"),
+            QStringLiteral("CREATE INDEX incidents_by_resolved ON incidents (resolved_at)"),
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+int latestVersion() { return int(steps().size()); }
+
+QString migrate(QSqlDatabase &db, int target)
+{
+    if (target < 0)
+        target = latestVersion();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return q.lastError().text();
+    int version = q.value(0).toInt();
+    q.finish();
+    while (version < target) {
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return q.lastError().text();
+        for (const QString &statement : steps().at(version)) {
+            if (!q.exec(statement)) {
+                const QString failure = QStringLiteral("migration %1: %2").arg(version + 1).arg(q.lastError().text());
+                q.exec(QStringLiteral("ROLLBACK"));
+                return failure;
+            }
+        }
+        ++version;
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !q.exec(QStringLiteral("COMMIT"))) {
+            const QString failure = q.lastError().text();
+            q.exec(QStringLiteral("ROLLBACK"));
+            return failure;
+        }
+    }
+    return {};
+}
+
+} // namespace nocturne::core::migrations

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "database.h"
+#include "incidentrepository.h"
+#include "queueentry.h"
+#include "referencesnapshot.h"
+
+#include <QObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <memory>
+
+class QTimer;
+
+namespace nocturne::core {
+
+class Clock;
+
+// Reads the queue for a live view on its own thread and connection: a snapshot on
+// open, then deltas whenever any process (this console's writer, nocturnectl in a
+// terminal, a sync) commits to the file. Change detection polls PRAGMA data_version,
+// which SQLite bumps on every commit by another connection, and reloads only the
+// incidents whose events were appended since the last poll.
+// Public methods may be called from any thread.
+class QueueReader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueueReader)
+public:
+    explicit QueueReader(const Clock &clock, QObject *parent = nullptr);
+    ~QueueReader() override;
+
+    void open(const QString &path, int pollIntervalMs = 500);
+    void loadIncident(quint64 requestId, const QString &incidentId);
+
+Q_SIGNALS:
+    void opened(const QString &path);
+    void failed(const nocturne::core::DatabaseError &error);
+    void snapshotReady(const nocturne::core::QueueEntriesPtr &entries);
+    void entriesChanged(const nocturne::core::QueueEntriesPtr &changed);
+    void referenceDataReady(const nocturne::core::ReferenceSnapshot &reference);
+    void incidentLoaded(quint64 requestId, const nocturne::core::Incident &incident,
+                        const QList<nocturne::core::StoredEvent> &events);
+
+private:
+    void openHere(const QString &path, int pollIntervalMs);
+    void loadIncidentHere(quint64 requestId, const QString &incidentId);
+    void poll();
+    bool readDataVersion(qint64 *version);
+    QueueEntries readEntries(const QStringList &ids);
+    QueueEntry readEntry(const QSqlQuery &q);
+    const QString &intern(const QString &value);
+
+    const Clock &m_clock;
+    Database m_database;
+    std::unique_ptr<IncidentRepository> m_repository;
+    QTimer *m_pollTimer = nullptr;
+    qint64 m_lastSequence = 0;
+    qint64 m_dataVersion = -1;
+    // Services, sites, groups and people repeat across thousands of rows: one shared
+    // copy each keeps a 100k-row queue small.
+    QHash<QString, QString> m_strings;
+};
+
+} // namespace nocturne::core

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "../domain/event.h"
+#include "../domain/incident.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+// Maps events and incidents to and from their table rows. Internal to core/storage.
+namespace nocturne::core::rows {
+
+// Column lists in the order the readers below expect.
+QString eventColumns();
+QString incidentColumns();
+
+Event readEvent(const QSqlQuery &q, int firstColumn = 0);
+Incident readIncident(const QSqlQuery &q, int firstColumn = 0);
+
+// Binds every incident column, in incidentColumns() order, to positional placeholders.
+void bindIncident(QSqlQuery &q, const Incident &incident);
+
+} // namespace nocturne::core::rows

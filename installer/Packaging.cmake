@@ -1,0 +1,11 @@
+# CPack: a Debian package of the console, the CLI and (later) the server.
+set(CPACK_PACKAGE_NAME "nocturne")
+set(CPACK_PACKAGE_VENDOR "Nocturne")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_CONTACT "Nocturne maintainers <maintainers@nocturne.invalid>")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "admin")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)
