@@ -4,11 +4,10 @@
 PRESET   ?= release
 BUILD    := build
 BIN      := $(BUILD)/bin
-DATA_DIR := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)/Nocturne
-DEMO_DB  := $(DATA_DIR)/nocturne.db
 
+# Both programs default to the same database in the user's data directory.
 run: build demo-db
-	$(BIN)/nocturne --db "$(DEMO_DB)"
+	$(BIN)/nocturne
 
 test: build
 	QT_QPA_PLATFORM=offscreen ctest --preset $(PRESET) --output-on-failure -j2
@@ -27,11 +26,7 @@ build: configure
 	cmake --build --preset $(PRESET)
 
 demo-db: build
-	@if [ ! -f "$(DEMO_DB)" ]; then \
-		mkdir -p "$(DATA_DIR)" && \
-		$(BIN)/nocturnectl --db "$(DEMO_DB)" init && \
-		$(BIN)/nocturnectl --db "$(DEMO_DB)" demo --incidents 3000 --days 60 --seed 42; \
-	fi
+	$(BIN)/nocturnectl demo --if-empty --incidents 3000 --days 60 --seed 42
 
 clean:
 	rm -rf $(BUILD)

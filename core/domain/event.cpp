@@ -5,25 +5,67 @@
 
 namespace nocturne::core {
 
-QByteArray Event::canonicalForm() const
+namespace {
+
+// JSON string escaping as RFC 8259 requires it, nothing more: the canonical form must
+// come out the same from any implementation that follows these rules.
+void appendJsonString(QByteArray &out, const QString &value)
 {
-    // QJsonObject keeps its keys sorted, so Compact output is canonical for the
-    // strings and integers events carry.
-    QJsonObject o;
-    o.insert(QStringLiteral("id"), id);
-    o.insert(QStringLiteral("incident"), incidentId);
-    o.insert(QStringLiteral("kind"), toName(kind));
-    o.insert(QStringLiteral("payload"), payload);
-    o.insert(QStringLiteral("actor"), actor);
-    o.insert(QStringLiteral("origin"), originNode);
-    o.insert(QStringLiteral("hlc"), hlc.toString());
-    o.insert(QStringLiteral("occurred_at"), QString::number(occurredAt));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = value.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
-QByteArray Event::computeContentHash() const
+} // namespace
+
+QByteArray Event::payloadJson() const { return QJsonDocument(payload).toJson(QJsonDocument::Compact); }
+
+QByteArray Event::canonicalForm() const { return canonicalForm(payloadJson()); }
+
+QByteArray Event::canonicalForm(const QByteArray &payloadJson) const
 {
-    return QCryptographicHash::hash(canonicalForm(), QCryptographicHash::Sha256).toHex();
+    // Keys in sorted order; the payload is Qt's compact JSON, whose keys are sorted too.
+    QByteArray out;
+    out.reserve(256 + payloadJson.size());
+    out += "{\"actor\":";
+    appendJsonString(out, actor);
+    out += ",\"hlc\":";
+    appendJsonString(out, hlc.toString());
+    out += ",\"id\":";
+    appendJsonString(out, id);
+    out += ",\"incident\":";
+    appendJsonString(out, incidentId);
+    out += ",\"kind\":";
+    appendJsonString(out, toName(kind));
+    out += ",\"occurred_at\":\"";
+    out += QByteArray::number(occurredAt);
+    out += "\",\"origin\":";
+    appendJsonString(out, originNode);
+    out += ",\"payload\":";
+    out += payloadJson;
+    out += '}';
+    return out;
+}
+
+QByteArray Event::computeContentHash() const { return computeContentHash(payloadJson()); }
+
+QByteArray Event::computeContentHash(const QByteArray &payloadJson) const
+{
+    return QCryptographicHash::hash(canonicalForm(payloadJson), QCryptographicHash::Sha256).toHex();
 }
 
 QByteArray chainHash(const QByteArray &previousChainHash, const QByteArray &contentHash)

@@ -28,6 +28,11 @@ struct Event
     // field except the server revision (assigned later, outside the content).
     QByteArray canonicalForm() const;
     QByteArray computeContentHash() const; // hex SHA-256 of canonicalForm()
+    // The same, reusing the payload already serialised as compact JSON (the store
+    // writes those bytes too, so appending serialises each payload once).
+    QByteArray canonicalForm(const QByteArray &payloadJson) const;
+    QByteArray computeContentHash(const QByteArray &payloadJson) const;
+    QByteArray payloadJson() const;
 
     friend bool operator==(const Event &, const Event &) = default;
 };

@@ -10,10 +10,19 @@ namespace nocturne::core {
 
 QString HlcTimestamp::toString() const
 {
-    return QStringLiteral("%1.%2.%3")
-        .arg(wallMs, 13, 10, QLatin1Char('0'))
-        .arg(counter, 6, 10, QLatin1Char('0'))
-        .arg(node);
+    // Fixed width (13-digit ms, 6-digit counter) so that text order is time order.
+    char digits[21];
+    qint64 wall = wallMs;
+    for (int i = 12; i >= 0; --i, wall /= 10)
+        digits[i] = char('0' + wall % 10);
+    digits[13] = '.';
+    quint32 c = counter;
+    for (int i = 19; i >= 14; --i, c /= 10)
+        digits[i] = char('0' + c % 10);
+    digits[20] = '.';
+    QString out = QString::fromLatin1(digits, 21);
+    out += node;
+    return out;
 }
 
 HlcTimestamp HlcTimestamp::fromString(const QString &text)

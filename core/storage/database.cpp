@@ -50,9 +50,12 @@ int Database::schemaVersion() const
 
 DatabaseError Database::classify(const QString &path, const QSqlError &e)
 {
-    const int code = e.nativeErrorCode().toInt() & 0xff; // extended codes keep the primary in the low byte
-    const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    switch (code) {
+    return classify(path, e.nativeErrorCode().toInt(), e.databaseText().isEmpty() ? e.text() : e.databaseText());
+}
+
+DatabaseError Database::classify(const QString &path, int sqliteCode, const QString &detail)
+{
+    switch (sqliteCode & 0xff) { // extended codes keep the primary code in the low byte
     case SqliteBusy:
     case SqliteLocked:
         return error(DatabaseError::Kind::Locked,

@@ -34,6 +34,7 @@ public:
 
     // Maps an SQLite failure during use to the same vocabulary as opening.
     static DatabaseError classify(const QString &path, const QSqlError &error);
+    static DatabaseError classify(const QString &path, int sqliteCode, const QString &detail);
 
     // Opens without migrating (tests use it to build an old schema). Internal.
     DatabaseError openRaw(const QString &path, const DatabaseOptions &options);

@@ -72,6 +72,11 @@ DatabaseError EventStore::fail(const QSqlQuery &q) const
     return Database::classify(m_database.path(), q.lastError());
 }
 
+DatabaseError EventStore::fail(const SqliteStatement &statement) const
+{
+    return Database::classify(m_database.path(), statement.errorCode(), statement.errorText());
+}
+
 DatabaseError EventStore::initialise()
 {
     QSqlDatabase &db = m_database.connection();
@@ -101,23 +106,24 @@ DatabaseError EventStore::initialise()
     }
     m_hlc = std::make_unique<HybridLogicalClock>(m_clock, m_nodeId);
 
-    m_insertEvent = std::make_unique<QSqlQuery>(db);
-    m_insertEvent->prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO events (id, incident_id, kind, payload, actor, origin_node, hlc, "
-        "occurred_at, server_revision, content_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    m_selectIncident = std::make_unique<QSqlQuery>(db);
-    m_selectIncident->prepare(QStringLiteral("SELECT ") + rows::incidentColumns()
-                              + QStringLiteral(" FROM incidents WHERE id = ?"));
-    m_upsertIncident = std::make_unique<QSqlQuery>(db);
-    m_upsertIncident->prepare(QStringLiteral("INSERT OR REPLACE INTO incidents (") + rows::incidentColumns()
-                              + QStringLiteral(") VALUES (?") + QStringLiteral(",?").repeated(35) + QStringLiteral(")"));
+    m_insertEvent = std::make_unique<SqliteStatement>(
+        db, "INSERT OR IGNORE INTO events (id, incident_id, kind, payload, actor, origin_node, hlc, "
+            "occurred_at, server_revision, content_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    const QByteArray columns = rows::incidentColumns().toLatin1();
+    const QByteArray selectSql = "SELECT " + columns + " FROM incidents WHERE id = ?";
+    const QByteArray upsertSql =
+        "INSERT OR REPLACE INTO incidents (" + columns + ") VALUES (?" + QByteArray(",?").repeated(35) + ")";
+    m_selectIncident = std::make_unique<SqliteStatement>(db, selectSql.constData());
+    m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());
+    for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get() }) {
+        if (!statement->isValid())
+            return fail(*statement);
+    }
     m_selectEvents = std::make_unique<QSqlQuery>(db);
     m_selectEvents->prepare(QStringLiteral("SELECT ") + rows::eventColumns()
                             + QStringLiteral(" FROM events WHERE incident_id = ?"));
-    for (auto *prepared : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectEvents.get() }) {
-        if (prepared->lastError().isValid())
-            return fail(*prepared);
-    }
+    if (m_selectEvents->lastError().isValid())
+        return fail(*m_selectEvents);
     return {};
 }
 
@@ -353,25 +359,33 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             else if (const qint64 n = parseNumber(number); n >= tail.nextNumber)
                 tail.nextNumber = n + 1;
         }
-        const QByteArray content = event.computeContentHash();
+        const QByteArray payloadJson = event.payloadJson();
+        const QByteArray content = event.computeContentHash(payloadJson);
         const QByteArray chain = chainHash(tail.chainHash, content);
-        QSqlQuery &q = *m_insertEvent;
-        q.bindValue(0, event.id);
-        q.bindValue(1, event.incidentId);
-        q.bindValue(2, toName(event.kind));
-        q.bindValue(3, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
-        q.bindValue(4, event.actor);
-        q.bindValue(5, event.originNode);
-        q.bindValue(6, event.hlc.toString());
-        q.bindValue(7, event.occurredAt);
-        q.bindValue(8, event.serverRevision ? QVariant(event.serverRevision) : QVariant());
-        q.bindValue(9, content);
-        q.bindValue(10, chain);
-        if (!q.exec()) {
+        SqliteStatement &q = *m_insertEvent;
+        q.bind(1, event.id);
+        q.bind(2, event.incidentId);
+        q.bind(3, toName(event.kind));
+        q.bind(4, payloadJson);
+        q.bind(5, event.actor);
+        q.bind(6, event.originNode);
+        q.bind(7, event.hlc.toString());
+        q.bind(8, event.occurredAt);
+        if (event.serverRevision)
+            q.bind(9, event.serverRevision);
+        else
+            q.bindNull(9);
+        q.bind(10, content);
+        q.bind(11, chain);
+        bool ok = false;
+        q.step(&ok);
+        const int inserted = ok ? q.changes() : 0;
+        q.reset();
+        if (!ok) {
             result->error = fail(q);
             return false;
         }
-        if (q.numRowsAffected() == 0) {
+        if (inserted == 0) {
             ++result->duplicates;
             continue;
         }
@@ -409,20 +423,23 @@ bool EventStore::project(const QString &incidentId, const QList<Event> &newEvent
     QList<Event> sorted = newEvents;
     std::sort(sorted.begin(), sorted.end(), foldsBefore);
 
-    QSqlQuery &select = *m_selectIncident;
-    select.bindValue(0, incidentId);
-    if (!select.exec()) {
+    SqliteStatement &select = *m_selectIncident;
+    select.bind(1, incidentId);
+    bool ok = false;
+    const bool hasRow = select.step(&ok);
+    if (!ok) {
         *error = fail(select);
+        select.reset();
         return false;
     }
     Incident incident;
-    if (!select.next()) {
+    if (!hasRow) {
         // No row yet means no earlier event: the new ones are the whole history.
-        select.finish();
+        select.reset();
         incident = foldEvents(sorted);
     } else {
         incident = rows::readIncident(select);
-        select.finish();
+        select.reset();
         if (incident.lastHlc < sorted.first().hlc) {
             // The common case: new events come after everything folded so far.
             for (const Event &e : std::as_const(sorted))
@@ -445,12 +462,15 @@ bool EventStore::project(const QString &incidentId, const QList<Event> &newEvent
     if (incident.id.isEmpty())
         incident.id = incidentId;
 
-    QSqlQuery &upsert = *m_upsertIncident;
+    SqliteStatement &upsert = *m_upsertIncident;
     rows::bindIncident(upsert, incident);
-    if (!upsert.exec()) {
+    upsert.step(&ok);
+    if (!ok) {
         *error = fail(upsert);
+        upsert.reset();
         return false;
     }
+    upsert.reset();
     *out = incident;
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "databaseerror.h"
+#include "sqlitestatement.h"
 #include "../domain/command.h"
 #include "../domain/event.h"
 #include "../domain/hlc.h"
@@ -69,6 +70,7 @@ private:
     Event makeEvent(const IncidentCommand &command, const Incident &current, qint64 occurredAt);
     QString validateTime(const IncidentCommand &command, const Incident &current, qint64 occurredAt) const;
     DatabaseError fail(const QSqlQuery &q) const;
+    DatabaseError fail(const SqliteStatement &statement) const;
 
     Database &m_database;
     const Clock &m_clock;
@@ -76,10 +78,10 @@ private:
     QString m_nodeId;
     PriorityMatrix m_matrix;
 
-    // Prepared once, reused for every append.
-    std::unique_ptr<QSqlQuery> m_insertEvent;
-    std::unique_ptr<QSqlQuery> m_selectIncident;
-    std::unique_ptr<QSqlQuery> m_upsertIncident;
+    // Prepared once, reused for every append; the hot ones bind through the C API.
+    std::unique_ptr<SqliteStatement> m_insertEvent;
+    std::unique_ptr<SqliteStatement> m_selectIncident;
+    std::unique_ptr<SqliteStatement> m_upsertIncident;
     std::unique_ptr<QSqlQuery> m_selectEvents;
 };
 

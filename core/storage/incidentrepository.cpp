@@ -84,6 +84,13 @@ QString IncidentRepository::whereClause(const IncidentFilter &f, QVariantList *b
 
 QList<Incident> IncidentRepository::list(const IncidentFilter &filter)
 {
+    QList<Incident> out;
+    forEach(filter, [&out](const Incident &incident) { out << incident; });
+    return out;
+}
+
+bool IncidentRepository::forEach(const IncidentFilter &filter, const std::function<void(const Incident &)> &visit)
+{
     m_error = {};
     QVariantList binds;
     QString sql = QStringLiteral("SELECT ") + rows::incidentColumns() + QStringLiteral(" FROM incidents")
@@ -95,14 +102,17 @@ QList<Incident> IncidentRepository::list(const IncidentFilter &filter)
     q.prepare(sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
-    QList<Incident> out;
     if (!q.exec()) {
         m_error = Database::classify(m_path, q.lastError());
-        return out;
+        return false;
     }
     while (q.next())
-        out << rows::readIncident(q);
-    return out;
+        visit(rows::readIncident(q));
+    if (q.lastError().isValid()) {
+        m_error = Database::classify(m_path, q.lastError());
+        return false;
+    }
+    return true;
 }
 
 int IncidentRepository::count(const IncidentFilter &filter)

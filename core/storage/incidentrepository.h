@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 namespace nocturne::core {
@@ -33,6 +34,9 @@ public:
 
     std::optional<Incident> find(const QString &idOrNumber);
     QList<Incident> list(const IncidentFilter &filter);
+    // Streams matching incidents without holding them all (exports of a million rows).
+    // Returns false on a database error (see lastError()).
+    bool forEach(const IncidentFilter &filter, const std::function<void(const Incident &)> &visit);
     int count(const IncidentFilter &filter);
     QList<StoredEvent> events(const QString &incidentId);
 

@@ -54,88 +54,109 @@ Event readEvent(const QSqlQuery &q, int c)
     return e;
 }
 
-Incident readIncident(const QSqlQuery &q, int c)
+namespace {
+
+// Both row sources read the same columns; only the accessors differ.
+struct QueryRow
+{
+    const QSqlQuery &q;
+    QString text(int i) const { return q.value(i).toString(); }
+    qint64 int64(int i) const { return q.value(i).toLongLong(); }
+};
+
+template<typename Row>
+Incident readIncidentFrom(const Row &r, int c)
 {
     Incident i;
-    i.id = q.value(c + 0).toString();
-    i.number = q.value(c + 1).toString();
-    i.title = q.value(c + 2).toString();
-    i.description = q.value(c + 3).toString();
-    i.category = q.value(c + 4).toString();
-    i.subcategory = q.value(c + 5).toString();
-    i.domain = domainFromName(q.value(c + 6).toString()).value_or(Domain::It);
-    i.service = q.value(c + 7).toString();
-    i.configurationItem = q.value(c + 8).toString();
-    i.site = q.value(c + 9).toString();
-    i.impact = q.value(c + 10).toInt();
-    i.urgency = q.value(c + 11).toInt();
-    i.priority = q.value(c + 12).toInt();
-    i.state = incidentStateFromName(q.value(c + 13).toString()).value_or(IncidentState::New);
-    i.holdReason = holdReasonFromName(q.value(c + 14).toString()).value_or(HoldReason::None);
-    i.assignmentGroup = q.value(c + 15).toString();
-    i.assignee = q.value(c + 16).toString();
-    i.reporter = q.value(c + 17).toString();
-    i.channel = channelFromName(q.value(c + 18).toString()).value_or(Channel::Portal);
-    i.startedAt = q.value(c + 19).toLongLong();
-    i.detectedAt = q.value(c + 20).toLongLong();
-    i.openedAt = q.value(c + 21).toLongLong();
-    i.acknowledgedAt = q.value(c + 22).toLongLong();
-    i.resolvedAt = q.value(c + 23).toLongLong();
-    i.closedAt = q.value(c + 24).toLongLong();
-    i.updatedAt = q.value(c + 25).toLongLong();
-    i.resolutionCode = q.value(c + 26).toString();
-    i.resolutionNotes = q.value(c + 27).toString();
-    i.workaround = q.value(c + 28).toString();
-    i.tags = fromJsonArray(q.value(c + 29).toString());
-    i.reassignmentCount = q.value(c + 30).toInt();
-    i.reopenCount = q.value(c + 31).toInt();
-    i.escalationCount = q.value(c + 32).toInt();
-    i.flaggedEventIds = fromJsonArray(q.value(c + 33).toString());
-    i.lastHlc = HlcTimestamp::fromString(q.value(c + 34).toString());
-    i.eventCount = q.value(c + 35).toInt();
+    i.id = r.text(c + 0);
+    i.number = r.text(c + 1);
+    i.title = r.text(c + 2);
+    i.description = r.text(c + 3);
+    i.category = r.text(c + 4);
+    i.subcategory = r.text(c + 5);
+    i.domain = domainFromName(r.text(c + 6)).value_or(Domain::It);
+    i.service = r.text(c + 7);
+    i.configurationItem = r.text(c + 8);
+    i.site = r.text(c + 9);
+    i.impact = int(r.int64(c + 10));
+    i.urgency = int(r.int64(c + 11));
+    i.priority = int(r.int64(c + 12));
+    i.state = incidentStateFromName(r.text(c + 13)).value_or(IncidentState::New);
+    i.holdReason = holdReasonFromName(r.text(c + 14)).value_or(HoldReason::None);
+    i.assignmentGroup = r.text(c + 15);
+    i.assignee = r.text(c + 16);
+    i.reporter = r.text(c + 17);
+    i.channel = channelFromName(r.text(c + 18)).value_or(Channel::Portal);
+    i.startedAt = r.int64(c + 19);
+    i.detectedAt = r.int64(c + 20);
+    i.openedAt = r.int64(c + 21);
+    i.acknowledgedAt = r.int64(c + 22);
+    i.resolvedAt = r.int64(c + 23);
+    i.closedAt = r.int64(c + 24);
+    i.updatedAt = r.int64(c + 25);
+    i.resolutionCode = r.text(c + 26);
+    i.resolutionNotes = r.text(c + 27);
+    i.workaround = r.text(c + 28);
+    i.tags = fromJsonArray(r.text(c + 29));
+    i.reassignmentCount = int(r.int64(c + 30));
+    i.reopenCount = int(r.int64(c + 31));
+    i.escalationCount = int(r.int64(c + 32));
+    i.flaggedEventIds = fromJsonArray(r.text(c + 33));
+    i.lastHlc = HlcTimestamp::fromString(r.text(c + 34));
+    i.eventCount = int(r.int64(c + 35));
     return i;
 }
 
-void bindIncident(QSqlQuery &q, const Incident &i)
+} // namespace
+
+Incident readIncident(const QSqlQuery &q, int c) { return readIncidentFrom(QueryRow { q }, c); }
+
+Incident readIncident(const SqliteStatement &statement, int c) { return readIncidentFrom(statement, c); }
+
+void bindIncident(SqliteStatement &s, const Incident &i)
 {
-    int n = 0;
-    auto bind = [&q, &n](const QVariant &v) { q.bindValue(n++, v); };
-    bind(i.id);
-    bind(i.number.isEmpty() ? QVariant() : QVariant(i.number)); // NULL until numbered
-    bind(i.title);
-    bind(i.description);
-    bind(i.category);
-    bind(i.subcategory);
-    bind(toName(i.domain));
-    bind(i.service);
-    bind(i.configurationItem);
-    bind(i.site);
-    bind(i.impact);
-    bind(i.urgency);
-    bind(i.priority);
-    bind(toName(i.state));
-    bind(toName(i.holdReason));
-    bind(i.assignmentGroup);
-    bind(i.assignee);
-    bind(i.reporter);
-    bind(toName(i.channel));
-    bind(i.startedAt);
-    bind(i.detectedAt);
-    bind(i.openedAt);
-    bind(i.acknowledgedAt);
-    bind(i.resolvedAt);
-    bind(i.closedAt);
-    bind(i.updatedAt);
-    bind(i.resolutionCode);
-    bind(i.resolutionNotes);
-    bind(i.workaround);
-    bind(toJsonArray(i.tags));
-    bind(i.reassignmentCount);
-    bind(i.reopenCount);
-    bind(i.escalationCount);
-    bind(toJsonArray(i.flaggedEventIds));
-    bind(i.lastHlc.toString());
-    bind(i.eventCount);
+    int n = 1;
+    auto text = [&s, &n](const QString &v) { s.bind(n++, v); };
+    auto number = [&s, &n](qint64 v) { s.bind(n++, v); };
+    text(i.id);
+    if (i.number.isEmpty()) // NULL until numbered, so UNIQUE allows many
+        s.bindNull(n++);
+    else
+        text(i.number);
+    text(i.title);
+    text(i.description);
+    text(i.category);
+    text(i.subcategory);
+    text(toName(i.domain));
+    text(i.service);
+    text(i.configurationItem);
+    text(i.site);
+    number(i.impact);
+    number(i.urgency);
+    number(i.priority);
+    text(toName(i.state));
+    text(toName(i.holdReason));
+    text(i.assignmentGroup);
+    text(i.assignee);
+    text(i.reporter);
+    text(toName(i.channel));
+    number(i.startedAt);
+    number(i.detectedAt);
+    number(i.openedAt);
+    number(i.acknowledgedAt);
+    number(i.resolvedAt);
+    number(i.closedAt);
+    number(i.updatedAt);
+    text(i.resolutionCode);
+    text(i.resolutionNotes);
+    text(i.workaround);
+    text(toJsonArray(i.tags));
+    number(i.reassignmentCount);
+    number(i.reopenCount);
+    number(i.escalationCount);
+    text(toJsonArray(i.flaggedEventIds));
+    text(i.lastHlc.toString());
+    number(i.eventCount);
 }
 
 } // namespace nocturne::core::rows

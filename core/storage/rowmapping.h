@@ -3,6 +3,8 @@
 #include "../domain/event.h"
 #include "../domain/incident.h"
 
+#include "sqlitestatement.h"
+
 #include <QSqlQuery>
 #include <QString>
 
@@ -15,8 +17,9 @@ QString incidentColumns();
 
 Event readEvent(const QSqlQuery &q, int firstColumn = 0);
 Incident readIncident(const QSqlQuery &q, int firstColumn = 0);
+Incident readIncident(const SqliteStatement &statement, int firstColumn = 0);
 
-// Binds every incident column, in incidentColumns() order, to positional placeholders.
-void bindIncident(QSqlQuery &q, const Incident &incident);
+// Binds every incident column, in incidentColumns() order, to placeholders 1..36.
+void bindIncident(SqliteStatement &statement, const Incident &incident);
 
 } // namespace nocturne::core::rows
