@@ -47,8 +47,13 @@ int CtlContext::parse(QCommandLineParser &parser, const QString &command, const 
     if (!parser.parse(QStringList { QStringLiteral("nocturnectl ") + command } + arguments))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
-        m_out << parser.helpText().replace(QStringLiteral("Usage: nocturnectl ") + command,
-                                           QStringLiteral("Usage: nocturnectl [--db PATH] ") + command);
+        // Qt names the executable's full path and not the command word; say it as typed.
+        QString text = parser.helpText();
+        const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+        const QString positional = text.left(firstLineEnd).section(QStringLiteral("[options]"), 1);
+        text.replace(0, firstLineEnd,
+                     QStringLiteral("Usage: nocturnectl [--db PATH] ") + command + QStringLiteral(" [options]") + positional);
+        m_out << text;
         m_out.flush();
         return Ok;
     }

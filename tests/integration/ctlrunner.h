@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// Runs the real nocturnectl executable and captures what a user would see.
+struct CtlRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CtlRun runCtl(const QString &database, const QStringList &arguments,
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+
+// SHA-256 of a file's bytes, to prove a command left it untouched.
+QByteArray fileDigest(const QString &path);
