@@ -1,7 +1,10 @@
 #include "event.h"
 
-#include <QCryptographicHash>
+#include "sha256.h"
+
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace nocturne::core {
 
@@ -14,6 +17,14 @@ void appendJsonString(QByteArray &out, const QString &value)
     static constexpr char hex[] = "0123456789abcdef";
     out += '"';
     const QByteArray utf8 = value.toUtf8();
+    const bool plain = std::none_of(utf8.cbegin(), utf8.cend(), [](char c) {
+        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (plain) { // the usual case: one copy, no per-character work
+        out += utf8;
+        out += '"';
+        return;
+    }
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {
@@ -65,16 +76,17 @@ QByteArray Event::computeContentHash() const { return computeContentHash(payload
 
 QByteArray Event::computeContentHash(const QByteArray &payloadJson) const
 {
-    return QCryptographicHash::hash(canonicalForm(payloadJson), QCryptographicHash::Sha256).toHex();
+    return sha256Hex(canonicalForm(payloadJson));
 }
 
 QByteArray chainHash(const QByteArray &previousChainHash, const QByteArray &contentHash)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(previousChainHash);
-    h.addData(QByteArrayView("|"));
-    h.addData(contentHash);
-    return h.result().toHex();
+    QByteArray link;
+    link.reserve(previousChainHash.size() + 1 + contentHash.size());
+    link += previousChainHash;
+    link += '|';
+    link += contentHash;
+    return sha256Hex(link);
 }
 
 } // namespace nocturne::core
