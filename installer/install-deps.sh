@@ -14,7 +14,7 @@ libqt6opengl6-dev libgl-dev libvulkan-dev
 qtkeychain-qt6-dev
 libsqlite3-dev sqlite3
 libgtest-dev libgmock-dev libbenchmark-dev
-fonts-dejavu-core xvfb xauth gnome-keyring dbus-user-session dbus-x11
+libxkbcommon-dev fonts-dejavu-core xvfb xauth gnome-keyring dbus-user-session dbus-x11
 postgresql prometheus-alertmanager
 "
 
