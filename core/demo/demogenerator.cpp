@@ -96,7 +96,7 @@ public:
         m_last = 0;
         const DemoDomain &domain = m_catalogue.domains.at(arrival.domain);
         const DemoSite &site = m_catalogue.sites.at(arrival.site);
-        const DemoTemplate &tpl = r.pick(domain.templates);
+        const DemoTemplate &tpl = pickTemplate(domain, r);
         m_incidentId = createUuidV7(arrival.openedAt, r.bits(), r.bits());
 
         const QString ci = pickCi(domain, tpl, site, r);
@@ -203,7 +203,25 @@ private:
     int pickDelta(Random &r)
     {
         const double u = r.uniform();
-        return u < 0.15 ? -1 : (u < 0.70 ? 0 : (u < 0.95 ? 1 : 2));
+        return u < 0.05 ? -1 : (u < 0.65 ? 0 : (u < 0.93 ? 1 : 2));
+    }
+
+    // Scenarios that stop a site happen less often than degradations: weighting the
+    // templates by their typical priority keeps P1 the rarest priority, as in the field.
+    static const DemoTemplate &pickTemplate(const DemoDomain &domain, Random &r)
+    {
+        static constexpr double SeverityWeight[5] = { 0.12, 0.6, 1.0, 1.0, 0.6 };
+        auto weight = [](const DemoTemplate &t) { return SeverityWeight[std::clamp(t.severity, 1, 5) - 1]; };
+        double total = 0;
+        for (const DemoTemplate &t : domain.templates)
+            total += weight(t);
+        double pick = r.uniform() * total;
+        for (const DemoTemplate &t : domain.templates) {
+            pick -= weight(t);
+            if (pick < 0)
+                return t;
+        }
+        return domain.templates.last();
     }
 
     QString pickCi(const DemoDomain &domain, const DemoTemplate &tpl, const DemoSite &site, Random &r)

@@ -44,14 +44,23 @@ HybridLogicalClock::HybridLogicalClock(const Clock &clock, QString node)
 {
 }
 
+namespace {
+// toString() keeps six counter digits; a fuller counter carries into the next
+// millisecond so that the text still round-trips and sorts like the timestamp.
+constexpr quint32 MaxCounter = 999'999;
+} // namespace
+
 HlcTimestamp HybridLogicalClock::now()
 {
     const qint64 physical = m_clock.nowMs();
     if (physical > m_lastWallMs) {
         m_lastWallMs = physical;
         m_counter = 0;
-    } else {
+    } else if (m_counter < MaxCounter) {
         ++m_counter;
+    } else {
+        ++m_lastWallMs;
+        m_counter = 0;
     }
     return { m_lastWallMs, m_counter, m_node };
 }
@@ -69,6 +78,10 @@ void HybridLogicalClock::observe(const HlcTimestamp &remote)
     else
         m_counter = 0;
     m_lastWallMs = wall;
+    if (m_counter > MaxCounter) {
+        ++m_lastWallMs;
+        m_counter = 0;
+    }
 }
 
 } // namespace nocturne::core

@@ -78,7 +78,9 @@ QString refusalReason(const Incident &incident, IncidentAction action)
     using S = IncidentState;
     const bool opened = !incident.id.isEmpty() && incident.openedAt != 0;
     if (action == IncidentAction::Open) {
-        return opened ? tr("Cannot open %1: it is already open").arg(incident.number) : QString();
+        return opened ? tr("Cannot %1 %2: it was already opened and is %3")
+                            .arg(actionLabel(action), incident.number, stateLabel(incident.state))
+                      : QString();
     }
     if (!opened)
         return tr("Cannot %1 an incident that was never opened").arg(actionLabel(action));

@@ -94,13 +94,25 @@ DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &op
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return error(DatabaseError::Kind::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(16);
+    const QByteArray header = file.read(100);
     // An empty file is what some tools leave behind on "touch"; SQLite treats it as new.
-    if (!header.isEmpty() && header != QByteArrayView("SQLite format 3\0", 16))
+    if (!header.isEmpty() && header.left(16) != QByteArrayView("SQLite format 3\0", 16))
         return error(DatabaseError::Kind::Corrupt,
                      tr("%1 is not an SQLite database (its header is wrong): the file is damaged "
                         "or is something else. It was not changed.")
                          .arg(path));
+    // A database is whole pages. SQLite reads a file cut short (a full disk, an
+    // interrupted copy) as if the missing bytes were zeros, or as a new empty database,
+    // and would write over what is left.
+    if (!header.isEmpty()) {
+        const int pageField = header.size() == 100 ? (quint8(header[16]) << 8) | quint8(header[17]) : 0;
+        const qint64 pageSize = pageField == 1 ? 65536 : pageField;
+        if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || info.size() % pageSize != 0)
+            return error(DatabaseError::Kind::Corrupt,
+                         tr("%1 is damaged: it is not a whole number of database pages, so it was cut "
+                            "short or overwritten. Restore it from a backup. It was not changed.")
+                             .arg(path));
+    }
     // WAL mode needs to write the file and create -wal/-shm files next to it.
     if (!info.isWritable())
         return error(DatabaseError::Kind::ReadOnly,

@@ -299,7 +299,9 @@ CommandResult EventStore::execute(const IncidentCommand &command)
             return abort(Status::Refused, refusal);
     }
 
-    const qint64 occurredAt = command.occurredAt ? command.occurredAt : m_clock.nowMs();
+    // "Now" on a machine whose clock is behind the one that opened the incident must
+    // not read as "before it was opened": an undated action happens no earlier than that.
+    const qint64 occurredAt = command.occurredAt ? command.occurredAt : std::max(m_clock.nowMs(), current.openedAt);
     if (const QString bad = validateTime(command, current, occurredAt); !bad.isEmpty())
         return abort(Status::Invalid, bad);
     Event event = makeEvent(command, current, occurredAt);
@@ -351,6 +353,7 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
     QList<QString> order; // incidents in first-touched order
     QHash<QString, QList<Event>> byIncident;
     for (Event event : events) {
+        const qint64 nextNumberBefore = tail.nextNumber;
         if (event.kind == EventKind::Opened) {
             // This database is the numbering authority in standalone mode.
             const QString number = event.payload.value(QStringLiteral("number")).toString();
@@ -386,6 +389,8 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             return false;
         }
         if (inserted == 0) {
+            // Already stored (a retried sync): it must not consume a number.
+            tail.nextNumber = nextNumberBefore;
             ++result->duplicates;
             continue;
         }
