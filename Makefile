@@ -12,9 +12,12 @@ run: build demo-db
 test: build
 	QT_QPA_PLATFORM=offscreen ctest --preset $(PRESET) --output-on-failure -j2
 
+# Figures go in notes, not tests. console_open_bench takes --db PATH to reuse a large
+# database (make one with `nocturnectl demo --incidents 1000000 --stalled-share 0.094`).
 bench: build
 	$(BIN)/nocturne-bench-store
-	$(BIN)/nocturne-bench-queue
+	$(BIN)/queue_bench
+	$(BIN)/console_open_bench
 
 deps:
 	@./installer/install-deps.sh

@@ -16,8 +16,12 @@ QString field(const Event &e, const char *key) { return e.payload.value(QLatin1S
 QString eventSummary(const Event &e)
 {
     switch (actionOf(e)) {
-    case IncidentAction::Open:
-        return tr("Opened %1 as %2: %3").arg(field(e, "number"), priorityLabel(e.payload.value(QStringLiteral("priority")).toInt()), field(e, "title"));
+    case IncidentAction::Open: {
+        const QString priority = priorityLabel(e.payload.value(QStringLiteral("priority")).toInt());
+        const QString number = field(e, "number");
+        return number.isEmpty() ? tr("Opened as %1: %2").arg(priority, field(e, "title"))
+                                : tr("Opened %1 as %2: %3").arg(number, priority, field(e, "title"));
+    }
     case IncidentAction::Acknowledge: return tr("Acknowledged");
     case IncidentAction::Assign: {
         const QString group = field(e, "group");

@@ -1,0 +1,168 @@
+// console_open_bench: how long an operator waits from starting the console until the
+// queue is on screen — from constructing the window to the first paint of the queue
+// table after the reader's snapshot arrived. Runs offscreen. With --db it reuses (or
+// first creates) a database, so a 1M-incident file is generated only once.
+#include <core/demo/demogenerator.h>
+#include <core/domain/clock.h>
+#include <core/storage/database.h>
+#include <core/storage/eventstore.h>
+#include <core/storage/referencerepository.h>
+#include <models/incidentqueuemodel.h>
+#include <models/queuefilterproxy.h>
+#include <ui/consolesession.h>
+#include <ui/mainwindow.h>
+#include <ui/queueview.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace nocturne;
+
+namespace {
+
+bool generate(const QString &path, int incidents, int days, double stalledShare)
+{
+    const core::SystemClock clock;
+    core::Database db;
+    core::DatabaseOptions options;
+    options.mode = core::DatabaseOptions::Mode::CreateIfMissing;
+    if (auto error = db.open(path, options)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.message));
+        return false;
+    }
+    core::EventStore store(db, clock);
+    if (auto error = store.initialise()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.message));
+        return false;
+    }
+    core::ReferenceRepository reference(db.connection(), path);
+    core::demo::DemoGenerator generator(store, reference, clock);
+    core::demo::DemoOptions demo;
+    demo.incidents = incidents;
+    demo.days = days;
+    demo.stalledShare = stalledShare;
+    demo.batchIncidents = 5000;
+    const auto result = generator.generate(demo, [](qint64 done, qint64 total) {
+        if (done % 50'000 < 5000 || done == total)
+            std::fprintf(stderr, "\r  generated %lld / %lld incidents", qlonglong(done), qlonglong(total));
+    });
+    std::fprintf(stderr, "\n");
+    if (result.error) {
+        std::fprintf(stderr, "%s\n", qPrintable(result.error.message));
+        return false;
+    }
+    std::printf("generated %lld incidents, %lld events in %.1f s\n", qlonglong(result.incidents),
+                qlonglong(result.events), double(result.elapsedMs) / 1000.0);
+    return true;
+}
+
+// Records the first paint of the table's viewport once the queue holds the snapshot.
+class FirstPaintProbe final : public QObject
+{
+public:
+    FirstPaintProbe(ui::ConsoleSession &session, QElapsedTimer &clock, QEventLoop &loop)
+        : m_session(session), m_clock(clock), m_loop(loop) { }
+
+    double snapshotMs = -1;
+    double paintedMs = -1;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && paintedMs < 0 && m_session.isLoaded()
+            && m_session.queueProxy()->rowCount() > 0) {
+            // Stamp after this paint has been handled and flushed.
+            QTimer::singleShot(0, &m_loop, [this] {
+                paintedMs = double(m_clock.nsecsElapsed()) / 1e6;
+                m_loop.quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    ui::ConsoleSession &m_session;
+    QElapsedTimer &m_clock;
+    QEventLoop &m_loop;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Nocturne"));
+    QCoreApplication::setApplicationName(QStringLiteral("nocturne-bench"));
+    QStandardPaths::setTestModeEnabled(true); // never read or write an operator's layout
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Measures opening the console until the queue is painted."));
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database to open; generated if missing."),
+                                      QStringLiteral("path"));
+    const QCommandLineOption incidentsOption(QStringLiteral("incidents"),
+                                             QStringLiteral("Incidents to generate (default 20000; 1000000 for the target)."),
+                                             QStringLiteral("n"), QStringLiteral("20000"));
+    const QCommandLineOption stalledOption(QStringLiteral("stalled"),
+                                           QStringLiteral("Share of incidents left open (default 0.1)."),
+                                           QStringLiteral("share"), QStringLiteral("0.1"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions (default 3)."),
+                                        QStringLiteral("n"), QStringLiteral("3"));
+    parser.addOptions({ dbOption, incidentsOption, stalledOption, runsOption });
+    parser.process(app);
+
+    QTemporaryDir temporary;
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
+                                                : temporary.filePath(QStringLiteral("bench.db"));
+    if (!QFileInfo::exists(path)) {
+        const int incidents = parser.value(incidentsOption).toInt();
+        const int days = std::max(30, incidents / 2000);
+        if (!generate(path, incidents, days, parser.value(stalledOption).toDouble()))
+            return 2;
+    }
+
+    QList<double> painted;
+    QList<double> snapshots;
+    int rows = 0;
+    for (int run = 0; run < std::max(1, parser.value(runsOption).toInt()); ++run) {
+        QEventLoop loop;
+        QElapsedTimer clock;
+        clock.start();
+        const core::SystemClock systemClock;
+        ui::ConsoleSession session(systemClock, QStringLiteral("bench"));
+        ui::MainWindow window(session);
+        FirstPaintProbe probe(session, clock, loop);
+        window.queueView()->table()->viewport()->installEventFilter(&probe);
+        QObject::connect(&session, &ui::ConsoleSession::queueLoaded, &probe,
+                         [&] { probe.snapshotMs = double(clock.nsecsElapsed()) / 1e6; });
+        QObject::connect(&session, &ui::ConsoleSession::failed, &loop, [&](const core::DatabaseError &error) {
+            std::fprintf(stderr, "%s\n", qPrintable(error.message));
+            loop.exit(2);
+        });
+        session.open(path);
+        window.show();
+        if (loop.exec() != 0)
+            return 2;
+        rows = session.queueModel()->rowCount();
+        snapshots << probe.snapshotMs;
+        painted << probe.paintedMs;
+        std::printf("run %d: snapshot in model %.0f ms, queue painted %.0f ms\n", run + 1, probe.snapshotMs,
+                    probe.paintedMs);
+    }
+    std::sort(painted.begin(), painted.end());
+    std::sort(snapshots.begin(), snapshots.end());
+    std::printf("%s: %d incidents in the queue\n", qPrintable(path), rows);
+    std::printf("open until the queue is painted: median %.0f ms (snapshot %.0f ms); target < 1500 ms\n",
+                painted.at(painted.size() / 2), snapshots.at(snapshots.size() / 2));
+    return 0;
+}

@@ -1,0 +1,328 @@
+#include "incidentqueuemodel.h"
+
+#include "queueformat.h"
+#include "searchtext.h"
+
+#include <core/domain/labels.h>
+
+#include <QFont>
+#include <QSet>
+
+#include <algorithm>
+
+namespace nocturne::models {
+
+using core::QueueEntry;
+
+namespace {
+
+QString buildSearchText(const QueueEntry &e)
+{
+    const QChar sep = QLatin1Char('\n'); // cannot be typed in the filter, so no match spans two fields
+    return foldForSearch({ e.number, e.title, e.service, e.configurationItem, e.site, e.assignee }, sep);
+}
+
+// Priority in the high bits, opening time below: epoch milliseconds stay under 2^44
+// until the year 2527.
+qint64 orderKey(const QueueEntry &e)
+{
+    return (qint64(e.priority) << 44) | (e.openedAt & ((qint64(1) << 44) - 1));
+}
+
+} // namespace
+
+IncidentQueueModel::IncidentQueueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+IncidentQueueModel::~IncidentQueueModel() = default;
+
+int IncidentQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int IncidentQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : QueueColumn::Count;
+}
+
+qint64 IncidentQueueModel::ageMs(const QueueEntry &entry) const
+{
+    const qint64 end = core::isOpen(entry.state) || entry.resolvedAt == 0 ? m_nowMs : entry.resolvedAt;
+    return std::max<qint64>(0, end - entry.openedAt);
+}
+
+QVariant IncidentQueueModel::displayValue(const QueueEntry &e, int column) const
+{
+    switch (column) {
+    case QueueColumn::Number: return e.number;
+    case QueueColumn::Priority: return core::priorityLabel(e.priority);
+    case QueueColumn::Title: return e.title;
+    case QueueColumn::State:
+        if (e.state == core::IncidentState::OnHold && e.holdReason != core::HoldReason::None)
+            return tr("%1 (%2)").arg(core::stateLabel(e.state), core::holdReasonLabel(e.holdReason));
+        return core::stateLabel(e.state);
+    case QueueColumn::Service: return e.service;
+    case QueueColumn::ConfigurationItem: return e.configurationItem;
+    case QueueColumn::Site: return e.site;
+    case QueueColumn::AssignmentGroup: return e.assignmentGroup;
+    case QueueColumn::Assignee: return e.assignee.isEmpty() ? tr("(unassigned)") : e.assignee;
+    case QueueColumn::Opened: return formatLocalTime(e.openedAt);
+    case QueueColumn::Age: return m_nowMs > 0 ? formatDuration(ageMs(e)) : QString();
+    case QueueColumn::Updated: return formatLocalTime(e.updatedAt);
+    }
+    return {};
+}
+
+QVariant IncidentQueueModel::rawValue(const QueueEntry &e, int column) const
+{
+    switch (column) {
+    case QueueColumn::Number: return e.number;
+    case QueueColumn::Priority: return e.priority;
+    case QueueColumn::Title: return e.title;
+    case QueueColumn::State: return int(e.state);
+    case QueueColumn::Service: return e.service;
+    case QueueColumn::ConfigurationItem: return e.configurationItem;
+    case QueueColumn::Site: return e.site;
+    case QueueColumn::AssignmentGroup: return e.assignmentGroup;
+    case QueueColumn::Assignee: return e.assignee;
+    case QueueColumn::Opened: return e.openedAt;
+    case QueueColumn::Age: return ageMs(e);
+    case QueueColumn::Updated: return e.updatedAt;
+    }
+    return {};
+}
+
+QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QueueEntry &e = m_entries.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole: return displayValue(e, column);
+    case Qt::ToolTipRole:
+        if (column == QueueColumn::Title || column == QueueColumn::Number)
+            return tr("%1: %2").arg(e.number, e.title);
+        return displayValue(e, column);
+    case Qt::DecorationRole:
+        return column == QueueColumn::Priority ? QVariant(priorityIcon(e.priority)) : QVariant();
+    case Qt::ForegroundRole:
+        return column == QueueColumn::Priority ? QVariant(priorityColor(e.priority)) : QVariant();
+    case Qt::FontRole:
+        // Unacknowledged work stands out until someone owns it.
+        if (e.state == core::IncidentState::New) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case QueueRole::IncidentId: return e.id;
+    case QueueRole::RawValue: return rawValue(e, column);
+    case QueueRole::Number: return e.number;
+    case QueueRole::Priority: return e.priority;
+    case QueueRole::State: return int(e.state);
+    case QueueRole::Assignee: return e.assignee;
+    case QueueRole::OpenedAt: return e.openedAt;
+    case QueueRole::UpdatedAt: return e.updatedAt;
+    default: return {};
+    }
+}
+
+QVariant IncidentQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case QueueColumn::Number: return tr("Number");
+    case QueueColumn::Priority: return tr("Priority");
+    case QueueColumn::Title: return tr("Title");
+    case QueueColumn::State: return tr("State");
+    case QueueColumn::Service: return tr("Service");
+    case QueueColumn::ConfigurationItem: return tr("Configuration item");
+    case QueueColumn::Site: return tr("Site");
+    case QueueColumn::AssignmentGroup: return tr("Assignment group");
+    case QueueColumn::Assignee: return tr("Assignee");
+    case QueueColumn::Opened: return tr("Opened");
+    case QueueColumn::Age: return tr("Age");
+    case QueueColumn::Updated: return tr("Updated");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> IncidentQueueModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(QueueRole::IncidentId, "incidentId");
+    names.insert(QueueRole::RawValue, "rawValue");
+    names.insert(QueueRole::Number, "number");
+    names.insert(QueueRole::Priority, "priority");
+    names.insert(QueueRole::State, "state");
+    names.insert(QueueRole::Assignee, "assignee");
+    names.insert(QueueRole::OpenedAt, "openedAt");
+    names.insert(QueueRole::UpdatedAt, "updatedAt");
+    return names;
+}
+
+bool IncidentQueueModel::inScope(const QueueEntry &entry) const
+{
+    // Before the first setNow() the reader's snapshot is trusted as it is.
+    return m_nowMs == 0 || core::inQueueScope(entry, m_nowMs);
+}
+
+void IncidentQueueModel::resetEntries(const core::QueueEntriesPtr &entries)
+{
+    beginResetModel();
+    m_entries.clear();
+    m_searchText.clear();
+    m_orderKeys.clear();
+    m_rowById.clear();
+    if (entries) {
+        m_entries.reserve(entries->size());
+        m_searchText.reserve(entries->size());
+        m_orderKeys.reserve(entries->size());
+        m_rowById.reserve(entries->size());
+        for (const QueueEntry &e : *entries) {
+            if (!inScope(e) || m_rowById.contains(e.id))
+                continue;
+            m_rowById.insert(e.id, int(m_entries.size()));
+            appendRow(e);
+        }
+    }
+    endResetModel();
+}
+
+void IncidentQueueModel::applyChanges(const core::QueueEntriesPtr &changed)
+{
+    if (!changed || changed->isEmpty())
+        return;
+    QList<int> updated;
+    QList<int> removed;
+    QList<QueueEntry> added;
+    QHash<QString, qsizetype> addedById;
+    for (const QueueEntry &e : *changed) {
+        const int row = rowOfIncident(e.id);
+        const bool keep = inScope(e);
+        if (row >= 0) {
+            if (!keep) {
+                removed << row;
+            } else if (m_entries.at(row) != e) {
+                m_entries[row] = e;
+                m_searchText[row] = buildSearchText(e);
+                m_orderKeys[row] = orderKey(e);
+                updated << row;
+            }
+        } else if (keep) {
+            if (auto it = addedById.constFind(e.id); it != addedById.constEnd()) {
+                added[*it] = e;
+            } else {
+                addedById.insert(e.id, added.size());
+                added << e;
+            }
+        }
+    }
+    updateRows(std::move(updated));
+    removeRowsDescending(std::move(removed));
+    appendEntries(added);
+}
+
+void IncidentQueueModel::syncEntries(const core::QueueEntriesPtr &all)
+{
+    QSet<QString> present;
+    if (all) {
+        present.reserve(all->size());
+        for (const QueueEntry &e : *all)
+            present.insert(e.id);
+    }
+    QList<int> gone;
+    for (int r = 0; r < m_entries.size(); ++r) {
+        if (!present.contains(m_entries.at(r).id))
+            gone << r;
+    }
+    removeRowsDescending(std::move(gone));
+    applyChanges(all);
+}
+
+void IncidentQueueModel::updateRows(QList<int> rows)
+{
+    // One dataChanged per run of adjacent rows: a bulk action on neighbours is one signal.
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows.at(i), 0), index(rows.at(j), QueueColumn::Count - 1));
+        i = j + 1;
+    }
+}
+
+void IncidentQueueModel::removeRowsDescending(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) - 1)
+            ++j;
+        const int first = rows.at(j);
+        const int last = rows.at(i);
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r)
+            m_rowById.remove(m_entries.at(r).id);
+        m_entries.remove(first, last - first + 1);
+        m_searchText.remove(first, last - first + 1);
+        m_orderKeys.remove(first, last - first + 1);
+        endRemoveRows();
+        i = j + 1;
+    }
+    reindexFrom(rows.last());
+}
+
+void IncidentQueueModel::reindexFrom(int row)
+{
+    for (int r = row; r < m_entries.size(); ++r)
+        m_rowById[m_entries.at(r).id] = r;
+}
+
+void IncidentQueueModel::appendEntries(const QList<QueueEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(entries.size()) - 1);
+    for (const QueueEntry &e : entries) {
+        m_rowById.insert(e.id, int(m_entries.size()));
+        appendRow(e);
+    }
+    endInsertRows();
+}
+
+void IncidentQueueModel::appendRow(const QueueEntry &e)
+{
+    m_entries.append(e);
+    m_searchText.append(buildSearchText(e));
+    m_orderKeys.append(orderKey(e));
+}
+
+void IncidentQueueModel::setNow(qint64 ms)
+{
+    if (ms == m_nowMs)
+        return;
+    m_nowMs = ms;
+    QList<int> expired;
+    for (int r = 0; r < m_entries.size(); ++r) {
+        if (!core::inQueueScope(m_entries.at(r), ms))
+            expired << r;
+    }
+    removeRowsDescending(std::move(expired));
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, QueueColumn::Age), index(int(m_entries.size()) - 1, QueueColumn::Age),
+                           { Qt::DisplayRole, QueueRole::RawValue });
+}
+
+} // namespace nocturne::models

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "queuecolumns.h"
+
+#include <core/storage/queueentry.h>
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace nocturne::models {
+
+// The live queue: one row per incident in scope (open, or resolved within the recent
+// window), in arrival order. Rows are never reordered here; sorting and filtering are
+// the proxy's job. Updates arrive as values from the reader thread and are applied as
+// minimal changes: dataChanged for the rows that changed, inserts for new incidents,
+// removals for incidents that left the scope, and a reset only on the first snapshot.
+class IncidentQueueModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IncidentQueueModel)
+public:
+    explicit IncidentQueueModel(QObject *parent = nullptr);
+    ~IncidentQueueModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void resetEntries(const core::QueueEntriesPtr &entries);
+    // Upserts: entries are matched by incident id.
+    void applyChanges(const core::QueueEntriesPtr &changed);
+    // A fresh snapshot over a loaded queue (refresh): upserts it and removes the rows it
+    // no longer has, with the same minimal signals, so selections survive.
+    void syncEntries(const core::QueueEntriesPtr &all);
+    // "Now" drives the age column and the scope (old resolutions drop out).
+    void setNow(qint64 ms);
+    qint64 now() const { return m_nowMs; }
+
+    const core::QueueEntry &entry(int row) const { return m_entries.at(row); }
+    int rowOfIncident(const QString &id) const { return m_rowById.value(id, -1); }
+    // Lower-case text of the searchable fields of a row, built once per change so a
+    // keystroke in the filter does no case folding over 100k rows.
+    const QString &searchText(int row) const { return m_searchText.at(row); }
+    // Priority then opening time packed in one integer: the default sort compares these
+    // contiguous keys instead of chasing two entries through memory per comparison.
+    qint64 defaultOrderKey(int row) const { return m_orderKeys.at(row); }
+    // Age of an incident: until now while open, until its resolution afterwards.
+    qint64 ageMs(const core::QueueEntry &entry) const;
+
+private:
+    QVariant displayValue(const core::QueueEntry &entry, int column) const;
+    QVariant rawValue(const core::QueueEntry &entry, int column) const;
+    bool inScope(const core::QueueEntry &entry) const;
+    void updateRows(QList<int> rows);
+    void removeRowsDescending(QList<int> rows);
+    void appendRow(const core::QueueEntry &entry);
+    void appendEntries(const QList<core::QueueEntry> &entries);
+    void reindexFrom(int row);
+
+    QList<core::QueueEntry> m_entries;
+    QList<QString> m_searchText;
+    QList<qint64> m_orderKeys;
+    QHash<QString, int> m_rowById;
+    qint64 m_nowMs = 0;
+};
+
+} // namespace nocturne::models

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <core/domain/clock.h>
+#include <core/domain/command.h>
+#include <core/storage/incidentrepository.h>
+#include <ui/consolesession.h>
+#include <ui/mainwindow.h>
+
+#include <QTemporaryDir>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+
+void PrintTo(const QString &text, std::ostream *os);
+
+namespace nocturne::ui::test {
+
+constexpr auto TestUser = "night.operator";
+
+// A real demo database in a temporary directory: the demo generator's history with a
+// fixed seed, plus a few fresh, unacknowledged incidents the tests can act on.
+class DemoDatabase final
+{
+public:
+    explicit DemoDatabase(int incidents = 300, quint64 seed = 42);
+
+    const QString &path() const { return m_path; }
+    const QString &freshIncidentId() const { return m_freshIds.first(); }
+    // Unacknowledged incidents opened after the demo history; the first is freshIncidentId().
+    const QStringList &freshIncidentIds() const { return m_freshIds; }
+    bool ok() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+    // Another writer on its own connection, as nocturnectl in a terminal would be.
+    core::CommandResult executeExternally(const core::IncidentCommand &command) const;
+    // Reads the file on a connection of its own.
+    QList<core::StoredEvent> events(const QString &incidentId) const;
+    std::optional<core::Incident> incident(const QString &idOrNumber) const;
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QStringList m_freshIds;
+    QString m_error;
+};
+
+// The window on a database, as main() wires it, with the queue loaded.
+class ConsoleFixture final
+{
+public:
+    explicit ConsoleFixture(const QString &path);
+    ~ConsoleFixture();
+
+    // Waits (processing events) until the first snapshot is in the model.
+    bool waitUntilLoaded(int timeoutMs = 10'000);
+
+    core::SystemClock clock;
+    std::unique_ptr<ConsoleSession> session;
+    std::unique_ptr<MainWindow> window;
+};
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
+void resetSettings();
+
+} // namespace nocturne::ui::test

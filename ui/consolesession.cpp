@@ -1,0 +1,181 @@
+#include "consolesession.h"
+
+#include <core/domain/clock.h>
+#include <models/incidentqueuemodel.h>
+#include <models/queueentryconversion.h>
+#include <models/queuefilterproxy.h>
+#include <models/savedqueuesmodel.h>
+#include <models/timelinemodel.h>
+
+#include <QTimer>
+
+namespace nocturne::ui {
+
+namespace {
+
+// Ages are shown in minutes; refreshing twice a minute keeps them right to the minute.
+constexpr int AgeRefreshMs = 30'000;
+
+} // namespace
+
+ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_currentUser(std::move(currentUser))
+    , m_store(QStringLiteral("nocturne-store"), std::make_unique<core::StoreWorker>(clock))
+    , m_reader(QStringLiteral("nocturne-reader"), std::make_unique<core::QueueReader>(clock))
+    , m_queueModel(new models::IncidentQueueModel(this))
+    , m_queueProxy(new models::QueueFilterProxy(this))
+    , m_savedQueuesModel(new models::SavedQueuesModel(m_queueModel, this))
+    , m_timelineModel(new models::TimelineModel(this))
+    , m_ageTimer(new QTimer(this))
+{
+    m_queueProxy->setSourceModel(m_queueModel);
+    m_queueProxy->setCurrentUser(m_currentUser);
+    m_savedQueuesModel->setCurrentUser(m_currentUser);
+    tick();
+
+    core::QueueReader *reader = m_reader.worker();
+    connect(reader, &core::QueueReader::opened, this, [this](const QString &path) { Q_EMIT opened(path); });
+    connect(reader, &core::QueueReader::failed, this, &ConsoleSession::onFailed);
+    connect(reader, &core::QueueReader::snapshotReady, this, &ConsoleSession::onSnapshot);
+    connect(reader, &core::QueueReader::entriesChanged, this, &ConsoleSession::onEntriesChanged);
+    connect(reader, &core::QueueReader::referenceDataReady, this, [this](const core::ReferenceSnapshot &reference) {
+        m_reference = reference;
+        Q_EMIT referenceDataChanged();
+    });
+    connect(reader, &core::QueueReader::incidentLoaded, this, &ConsoleSession::onIncidentLoaded);
+
+    core::StoreWorker *store = m_store.worker();
+    connect(store, &core::StoreWorker::failed, this, &ConsoleSession::onFailed);
+    connect(store, &core::StoreWorker::executed, this, &ConsoleSession::onExecuted);
+
+    connect(m_ageTimer, &QTimer::timeout, this, &ConsoleSession::tick);
+    m_ageTimer->start(AgeRefreshMs);
+}
+
+// The owned threads stop (quit + wait) before the models they feed are deleted:
+// members are destroyed in reverse order, and the models are QObject children.
+ConsoleSession::~ConsoleSession() = default;
+
+void ConsoleSession::open(const QString &path)
+{
+    m_path = path;
+    m_loaded = false;
+    m_store.worker()->open(path);
+    m_reader.worker()->open(path);
+}
+
+void ConsoleSession::refresh()
+{
+    if (!m_path.isEmpty())
+        m_reader.worker()->open(m_path);
+    reloadSelected();
+}
+
+quint64 ConsoleSession::execute(QList<core::IncidentCommand> commands)
+{
+    const quint64 id = m_nextRequestId++;
+    for (core::IncidentCommand &command : commands) {
+        if (command.actor.isEmpty())
+            command.actor = m_currentUser;
+    }
+    m_store.worker()->execute(id, commands);
+    return id;
+}
+
+void ConsoleSession::selectIncident(const QString &incidentId)
+{
+    if (incidentId == m_selectedId)
+        return;
+    m_selectedId = incidentId;
+    if (incidentId.isEmpty()) {
+        ++m_detailRequestId; // a late answer for the previous selection is ignored
+        m_timelineModel->clear();
+        Q_EMIT incidentCleared();
+        return;
+    }
+    reloadSelected();
+}
+
+void ConsoleSession::reloadSelected()
+{
+    if (m_selectedId.isEmpty())
+        return;
+    m_detailRequestId = m_nextRequestId++;
+    m_reader.worker()->loadIncident(m_detailRequestId, m_selectedId);
+}
+
+void ConsoleSession::onSnapshot(const core::QueueEntriesPtr &entries)
+{
+    tick();
+    if (!m_loaded) {
+        m_queueModel->resetEntries(entries);
+        m_loaded = true;
+    } else {
+        Q_EMIT queueAboutToChange();
+        m_queueModel->syncEntries(entries);
+        Q_EMIT queueChanged();
+    }
+    Q_EMIT queueLoaded(m_queueModel->rowCount());
+}
+
+void ConsoleSession::onEntriesChanged(const core::QueueEntriesPtr &changed)
+{
+    Q_EMIT queueAboutToChange();
+    m_queueModel->applyChanges(changed);
+    Q_EMIT queueChanged();
+    if (m_selectedId.isEmpty())
+        return;
+    for (const core::QueueEntry &e : *changed) {
+        if (e.id == m_selectedId) {
+            reloadSelected();
+            break;
+        }
+    }
+}
+
+void ConsoleSession::onExecuted(quint64 requestId, const QList<core::CommandResult> &results)
+{
+    // Show our own changes at once; the reader's poll will confirm them shortly.
+    auto entries = std::make_shared<core::QueueEntries>();
+    bool selectedChanged = false;
+    for (const core::CommandResult &result : results) {
+        if (!result.ok())
+            continue;
+        entries->append(models::toQueueEntry(result.incident));
+        selectedChanged = selectedChanged || result.incident.id == m_selectedId;
+    }
+    if (!entries->isEmpty()) {
+        Q_EMIT queueAboutToChange();
+        m_queueModel->applyChanges(entries);
+        Q_EMIT queueChanged();
+    }
+    if (selectedChanged)
+        reloadSelected();
+    Q_EMIT commandsFinished(requestId, results);
+}
+
+void ConsoleSession::onIncidentLoaded(quint64 requestId, const core::Incident &incident,
+                                      const QList<core::StoredEvent> &events)
+{
+    if (requestId != m_detailRequestId)
+        return; // the operator has moved on
+    m_timelineModel->setEvents(incident.id, events, incident.flaggedEventIds);
+    Q_EMIT incidentLoaded(incident);
+}
+
+void ConsoleSession::onFailed(const core::DatabaseError &error)
+{
+    Q_EMIT failed(error);
+}
+
+void ConsoleSession::tick()
+{
+    const qint64 now = m_clock.nowMs();
+    m_queueModel->setNow(now);
+    m_queueProxy->setNow(now);
+    m_savedQueuesModel->setNow(now);
+}
+
+} // namespace nocturne::ui

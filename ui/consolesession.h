@@ -1,0 +1,100 @@
+#pragma once
+
+#include <core/domain/command.h>
+#include <core/storage/databaseerror.h>
+#include <core/storage/incidentrepository.h>
+#include <core/storage/queuereader.h>
+#include <core/storage/referencesnapshot.h>
+#include <core/storage/storeworker.h>
+#include <core/threading/ownedthread.h>
+
+#include <QObject>
+
+class QTimer;
+
+namespace nocturne::core {
+class Clock;
+}
+
+namespace nocturne::models {
+class IncidentQueueModel;
+class QueueFilterProxy;
+class SavedQueuesModel;
+class TimelineModel;
+} // namespace nocturne::models
+
+namespace nocturne::ui {
+
+// One open database as the console sees it: the writer ("nocturne-store") and the
+// reader ("nocturne-reader") on their own threads, and the item models they feed on
+// the GUI thread. Widgets talk to this object, never to SQL; results come back as
+// queued signals carrying values.
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleSession)
+public:
+    ConsoleSession(const core::Clock &clock, QString currentUser, QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    void open(const QString &path);
+    // Reads the whole queue again; the models apply it as changes, keeping selections.
+    void refresh();
+    // Runs commands on the writer thread as the current user; returns the request id
+    // that commandsFinished() reports.
+    quint64 execute(QList<core::IncidentCommand> commands);
+    // Shows this incident in the detail pane; empty clears it. Reloads whenever the
+    // incident changes, by this console or by another process.
+    void selectIncident(const QString &incidentId);
+
+    const QString &databasePath() const { return m_path; }
+    const QString &currentUser() const { return m_currentUser; }
+    const core::Clock &clock() const { return m_clock; }
+    bool isLoaded() const { return m_loaded; }
+    const core::ReferenceSnapshot &reference() const { return m_reference; }
+    const QString &selectedIncidentId() const { return m_selectedId; }
+
+    models::IncidentQueueModel *queueModel() const { return m_queueModel; }
+    models::QueueFilterProxy *queueProxy() const { return m_queueProxy; }
+    models::SavedQueuesModel *savedQueuesModel() const { return m_savedQueuesModel; }
+    models::TimelineModel *timelineModel() const { return m_timelineModel; }
+
+Q_SIGNALS:
+    void opened(const QString &path);
+    void failed(const nocturne::core::DatabaseError &error);
+    void queueLoaded(int entries);
+    // Around each batch of live changes, so views can keep their scroll anchor.
+    void queueAboutToChange();
+    void queueChanged();
+    void referenceDataChanged();
+    void commandsFinished(quint64 requestId, const QList<nocturne::core::CommandResult> &results);
+    void incidentLoaded(const nocturne::core::Incident &incident);
+    void incidentCleared();
+
+private:
+    void onSnapshot(const core::QueueEntriesPtr &entries);
+    void onEntriesChanged(const core::QueueEntriesPtr &changed);
+    void onExecuted(quint64 requestId, const QList<core::CommandResult> &results);
+    void onIncidentLoaded(quint64 requestId, const core::Incident &incident, const QList<core::StoredEvent> &events);
+    void onFailed(const core::DatabaseError &error);
+    void reloadSelected();
+    void tick();
+
+    const core::Clock &m_clock;
+    QString m_currentUser;
+    QString m_path;
+    core::OwnedThread<core::StoreWorker> m_store;
+    core::OwnedThread<core::QueueReader> m_reader;
+    models::IncidentQueueModel *m_queueModel;
+    models::QueueFilterProxy *m_queueProxy;
+    models::SavedQueuesModel *m_savedQueuesModel;
+    models::TimelineModel *m_timelineModel;
+    QTimer *m_ageTimer;
+    core::ReferenceSnapshot m_reference;
+    QString m_selectedId;
+    quint64 m_nextRequestId = 1;
+    quint64 m_detailRequestId = 0;
+    bool m_loaded = false;
+};
+
+} // namespace nocturne::ui

@@ -1,0 +1,205 @@
+#include "mainwindow.h"
+
+#include "actioncontroller.h"
+#include "consolesession.h"
+#include "consolesettings.h"
+#include "consolestatusbar.h"
+#include "detailpane.h"
+#include "queuesidebar.h"
+#include "queueview.h"
+
+#include <models/incidentqueuemodel.h>
+#include <models/queuefilterproxy.h>
+#include <models/savedqueuesmodel.h>
+
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QToolBar>
+
+namespace nocturne::ui {
+
+using Id = IncidentActions::Id;
+
+MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_actions(new IncidentActions(this))
+    , m_sidebar(new QueueSidebar(session.savedQueuesModel(), this))
+    , m_queue(new QueueView(session.queueProxy(), this))
+    , m_detail(new DetailPane(session.timelineModel(),
+                              { m_actions->action(Id::Acknowledge), m_actions->action(Id::AssignToMe),
+                                m_actions->action(Id::Assign), m_actions->action(Id::Hold),
+                                m_actions->action(Id::Resume), m_actions->action(Id::Resolve),
+                                m_actions->action(Id::Close), m_actions->action(Id::Reopen),
+                                m_actions->action(Id::Comment), m_actions->action(Id::Cancel) },
+                              this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_statusBar(new ConsoleStatusBar(session.clock(), this))
+    , m_controller(new ActionController(session, *m_actions, *m_queue, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Nocturne — incident operations console"));
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_queue);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({ 180, 790, 630 });
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    setStatusBar(m_statusBar);
+    buildMenus();
+
+    connect(m_sidebar, &QueueSidebar::queueChosen, this, [this](models::SavedQueue queue) {
+        m_session.queueProxy()->setQueue(queue);
+        m_queue->updateEmptyState();
+        updateCounts();
+    });
+    connect(m_queue, &QueueView::selectionChanged, this, &MainWindow::updateSelection);
+    connect(m_queue, &QueueView::currentIncidentChanged, &m_session, &ConsoleSession::selectIncident);
+    connect(m_controller, &ActionController::statusMessage, this,
+            [this](const QString &message) { m_statusBar->showMessage(message, 8000); });
+    connect(m_actions->action(Id::Refresh), &QAction::triggered, &m_session, &ConsoleSession::refresh);
+    connect(m_actions->action(Id::FocusFilter), &QAction::triggered, this, [this] {
+        m_queue->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_queue->filterEdit()->selectAll();
+    });
+    connect(m_actions->action(Id::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->action(Id::About), &QAction::triggered, this, &MainWindow::showAbout);
+    connectSession();
+    restoreLayout();
+    if (!m_session.databasePath().isEmpty())
+        m_statusBar->setDatabase(m_session.databasePath());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->action(Id::NewIncident));
+    file->addAction(m_actions->action(Id::Refresh));
+    file->addSeparator();
+    file->addAction(m_actions->action(Id::Quit));
+
+    QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    for (Id id : { Id::Acknowledge, Id::AssignToMe, Id::Assign, Id::Hold, Id::Resume, Id::Resolve, Id::Close,
+                   Id::Reopen, Id::Cancel, Id::Comment })
+        incident->addAction(m_actions->action(id));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions->action(Id::FocusFilter));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->action(Id::About));
+
+    QToolBar *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("actionsToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (Id id : { Id::NewIncident, Id::Acknowledge, Id::AssignToMe, Id::Resolve, Id::Refresh })
+        toolbar->addAction(m_actions->action(id));
+}
+
+void MainWindow::connectSession()
+{
+    connect(&m_session, &ConsoleSession::opened, this, [this](const QString &path) { m_statusBar->setDatabase(path); });
+    connect(&m_session, &ConsoleSession::failed, this, &MainWindow::showDatabaseError);
+    connect(&m_session, &ConsoleSession::queueLoaded, this, [this] {
+        m_queue->setLoading(false);
+        updateCounts();
+    });
+    connect(&m_session, &ConsoleSession::queueAboutToChange, m_queue, &QueueView::rememberScrollAnchor);
+    connect(&m_session, &ConsoleSession::queueChanged, this, [this] {
+        m_queue->restoreScrollAnchor();
+        updateCounts();
+        updateSelection();
+    });
+    connect(&m_session, &ConsoleSession::incidentLoaded, m_detail, &DetailPane::showIncident);
+    connect(&m_session, &ConsoleSession::incidentCleared, m_detail, &DetailPane::showEmpty);
+}
+
+void MainWindow::updateCounts()
+{
+    m_statusBar->setCounts(m_session.queueProxy()->rowCount(),
+                           m_session.savedQueuesModel()->count(models::SavedQueue::AllOpen));
+}
+
+void MainWindow::updateSelection()
+{
+    m_actions->setSelection(m_queue->selectedEntries());
+}
+
+void MainWindow::showDatabaseError(const core::DatabaseError &error)
+{
+    // One dialog at a time: the reader and the writer report the same bad file.
+    if (m_errorShown)
+        return;
+    m_errorShown = true;
+    const bool fatal = !m_session.isLoaded();
+    m_queue->setLoading(false);
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Nocturne — database problem"),
+                                fatal ? tr("Nocturne cannot open the incident database.")
+                                      : tr("Nocturne lost access to the incident database."),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("databaseErrorDialog"));
+    box->setInformativeText(error.message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QDialog::finished, this, [this, fatal] {
+        m_errorShown = false;
+        if (fatal)
+            Q_EMIT unusableDatabaseAcknowledged();
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Nocturne"),
+                                tr("<h3>Nocturne %1</h3><p>Nocturne — incident operations console.</p>"
+                                   "<p>Watch live incident queues, acknowledge, triage, assign and resolve, "
+                                   "on a local database that works with no network at all.</p>")
+                                    .arg(QCoreApplication::applicationVersion()),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreLayout()
+{
+    const ConsoleSettings settings;
+    if (const QByteArray geometry = settings.windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    else
+        resize(1600, 900);
+    restoreState(settings.windowState());
+    m_splitter->restoreState(settings.mainSplitterState());
+    m_queue->restoreHeaderState(settings.queueHeaderState());
+    const int queue = settings.savedQueue();
+    if (queue >= 0 && queue < models::SavedQueueCount)
+        m_sidebar->setCurrentQueue(static_cast<models::SavedQueue>(queue));
+}
+
+void MainWindow::saveLayout()
+{
+    ConsoleSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setMainSplitterState(m_splitter->saveState());
+    settings.setQueueHeaderState(m_queue->headerState());
+    settings.setSavedQueue(int(m_sidebar->currentQueue()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace nocturne::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "incidentactions.h"
+
+#include <core/storage/databaseerror.h>
+
+#include <QMainWindow>
+
+class QSplitter;
+
+namespace nocturne::ui {
+
+class ActionController;
+class ConsoleSession;
+class ConsoleStatusBar;
+class DetailPane;
+class QueueSidebar;
+class QueueView;
+
+// The console's window. It only assembles: the saved-queue sidebar, the queue, the
+// detail pane, menus and toolbar over one set of actions, and the status bar; and it
+// persists their layout. Each part is its own widget; the session does the I/O.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(ConsoleSession &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    IncidentActions *actions() const { return m_actions; }
+    QueueView *queueView() const { return m_queue; }
+    DetailPane *detailPane() const { return m_detail; }
+    QueueSidebar *sidebar() const { return m_sidebar; }
+    ActionController *actionController() const { return m_controller; }
+
+Q_SIGNALS:
+    // The database could not be opened at all and the operator has read why.
+    void unusableDatabaseAcknowledged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void restoreLayout();
+    void saveLayout();
+    void connectSession();
+    void showDatabaseError(const core::DatabaseError &error);
+    void showAbout();
+    void updateCounts();
+    void updateSelection();
+
+    ConsoleSession &m_session;
+    IncidentActions *m_actions;
+    QueueSidebar *m_sidebar;
+    QueueView *m_queue;
+    DetailPane *m_detail;
+    QSplitter *m_splitter;
+    ConsoleStatusBar *m_statusBar;
+    ActionController *m_controller;
+    bool m_errorShown = false;
+};
+
+} // namespace nocturne::ui
