@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QTimeZone>
 
 #include <cstdio>
@@ -24,6 +26,13 @@ bool CtlContext::openDatabase(bool create)
     const int timeout = qEnvironmentVariableIntValue("NOCTURNE_BUSY_TIMEOUT_MS", &ok);
     if (ok && timeout >= 0)
         options.busyTimeoutMs = timeout;
+    // The default database lives in a data folder that may not exist on a first run.
+    if (create && !QDir().mkpath(QFileInfo(m_databasePath).absolutePath())) {
+        m_err << QCoreApplication::translate("nocturnectl", "error: cannot create the folder %1")
+                     .arg(QFileInfo(m_databasePath).absolutePath())
+              << Qt::endl;
+        return false;
+    }
     if (auto error = m_database.open(m_databasePath, options)) {
         fail(error);
         return false;

@@ -111,8 +111,19 @@ DatabaseError EventStore::initialise()
             "occurred_at, server_revision, content_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     const QByteArray columns = rows::incidentColumns().toLatin1();
     const QByteArray selectSql = "SELECT " + columns + " FROM incidents WHERE id = ?";
-    const QByteArray upsertSql =
-        "INSERT OR REPLACE INTO incidents (" + columns + ") VALUES (?" + QByteArray(",?").repeated(35) + ")";
+    // An upsert rather than INSERT OR REPLACE: an update rewrites only the index entries
+    // of the columns that changed, where REPLACE deletes and reinserts all six indexes.
+    QByteArray assignments;
+    for (const QByteArray &column : columns.split(',')) {
+        const QByteArray name = column.trimmed();
+        if (name == "id")
+            continue;
+        if (!assignments.isEmpty())
+            assignments += ", ";
+        assignments += name + " = excluded." + name;
+    }
+    const QByteArray upsertSql = "INSERT INTO incidents (" + columns + ") VALUES (?" + QByteArray(",?").repeated(35)
+        + ") ON CONFLICT (id) DO UPDATE SET " + assignments;
     m_selectIncident = std::make_unique<SqliteStatement>(db, selectSql.constData());
     m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());
     for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get() }) {

@@ -1,5 +1,7 @@
 #include "rowmapping.h"
 
+#include "../domain/canonicaljson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariant>
@@ -8,9 +10,13 @@ namespace nocturne::core::rows {
 
 namespace {
 
-QString toJsonArray(const QStringList &list)
+QByteArray toJsonArray(const QStringList &list)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    if (list.isEmpty())
+        return QByteArrayLiteral("[]");
+    QByteArray out;
+    appendCanonicalJson(out, QJsonArray::fromStringList(list));
+    return out;
 }
 
 QStringList fromJsonArray(const QString &text)
@@ -150,11 +156,11 @@ void bindIncident(SqliteStatement &s, const Incident &i)
     text(i.resolutionCode);
     text(i.resolutionNotes);
     text(i.workaround);
-    text(toJsonArray(i.tags));
+    s.bind(n++, toJsonArray(i.tags));
     number(i.reassignmentCount);
     number(i.reopenCount);
     number(i.escalationCount);
-    text(toJsonArray(i.flaggedEventIds));
+    s.bind(n++, toJsonArray(i.flaggedEventIds));
     text(i.lastHlc.toString());
     number(i.eventCount);
 }

@@ -7,6 +7,7 @@
 #include <ui/queueview.h>
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QScrollBar>
 #include <QTableView>
 
@@ -123,4 +124,30 @@ TEST_F(LiveQueueTest, AnIncidentOpenedElsewhereJoinsTheQueue)
     ASSERT_TRUE(waitFor([&] { return entryOf(result.incident.id) != nullptr; }, 2000));
     EXPECT_EQ(console->session->queueModel()->rowCount(), before + 1);
     EXPECT_EQ(entryOf(result.incident.id)->priority, 2);
+}
+
+TEST_F(LiveQueueTest, NocturnectlInATerminalShowsInTheOpenConsoleWithinTwoSeconds)
+{
+    const QString selected = database.freshIncidentId();
+    const QString other = anotherNewIncident(selected);
+    ASSERT_FALSE(other.isEmpty());
+    ASSERT_TRUE(console->window->queueView()->selectIncident(selected));
+    const QString number = entryOf(other)->number;
+
+    // The real command-line tool, as an operator would run it in a terminal.
+    QProcess ctl;
+    ctl.start(QStringLiteral(NOCTURNECTL_PATH),
+              { QStringLiteral("--db"), database.path(), QStringLiteral("--actor"), QStringLiteral("terminal.user"),
+                QStringLiteral("ack"), number });
+    ASSERT_TRUE(waitFor([&] { return ctl.state() == QProcess::NotRunning; }, 10000));
+    ASSERT_EQ(ctl.exitCode(), 0) << ctl.readAllStandardError().toStdString();
+    QElapsedTimer sinceWrite;
+    sinceWrite.start();
+
+    ASSERT_TRUE(waitFor([&] {
+        const core::QueueEntry *e = entryOf(other);
+        return e && e->state == core::IncidentState::InProgress && e->acknowledgedAt > 0;
+    }, 2000)) << "nocturnectl's acknowledgement did not reach the open console within 2 s";
+    EXPECT_LT(sinceWrite.elapsed(), 2000);
+    EXPECT_EQ(console->window->queueView()->currentIncidentId(), selected);
 }
