@@ -88,11 +88,12 @@ void QueueReader::openHere(const QString &path, int pollIntervalMs)
     readDataVersion(&m_dataVersion);
     m_lastSequence = m_repository->lastSequence();
 
-    // Open incidents through the state index, recent resolutions through theirs.
+    // Open incidents through their covering index, recent resolutions through theirs.
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + entryColumns
-              + QStringLiteral(" FROM incidents WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0"
+              + QStringLiteral(" FROM incidents INDEXED BY incidents_open_queue"
+                               " WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0"
                                " UNION ALL SELECT ")
               + entryColumns
               + QStringLiteral(" FROM incidents WHERE resolved_at >= ? AND state NOT IN ('new', 'in_progress', "
