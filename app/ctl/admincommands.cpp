@@ -33,7 +33,7 @@ int runInit(CtlContext &ctx, const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return ctx.usage(tr("init takes no arguments; the database is chosen with --db"));
     const bool existed = QFileInfo::exists(ctx.databasePath());
-    if (!ctx.openDatabase(true))
+    if (!ctx.openDatabase(CtlContext::Access::Create))
         return Usage;
     ctx.out() << (existed ? tr("%1 is ready (schema version %2).") : tr("Created %1 (schema version %2)."))
                      .arg(ctx.databasePath())
@@ -63,15 +63,16 @@ int runDemo(CtlContext &ctx, const QStringList &arguments)
     options.days = parser.value(days).toInt(&ok2);
     options.seed = parser.value(seed).toULongLong(&ok3);
     options.stalledShare = parser.value(stalled).toDouble(&ok4);
-    if (!ok1 || options.incidents < 1)
-        return ctx.usage(tr("--incidents must be a positive number (got \"%1\")").arg(parser.value(incidents)));
-    if (!ok2 || options.days < 1)
-        return ctx.usage(tr("--days must be a positive number (got \"%1\")").arg(parser.value(days)));
+    // Bounds keep the generator's memory and the HLC's time range sane.
+    if (!ok1 || options.incidents < 1 || options.incidents > 10'000'000)
+        return ctx.usage(tr("--incidents must be between 1 and 10000000 (got \"%1\")").arg(parser.value(incidents)));
+    if (!ok2 || options.days < 1 || options.days > 3650)
+        return ctx.usage(tr("--days must be between 1 and 3650 (got \"%1\")").arg(parser.value(days)));
     if (!ok3)
         return ctx.usage(tr("--seed must be a non-negative integer (got \"%1\")").arg(parser.value(seed)));
     if (!ok4 || options.stalledShare < 0 || options.stalledShare > 1)
         return ctx.usage(tr("--stalled-share must be between 0 and 1 (got \"%1\")").arg(parser.value(stalled)));
-    if (!ctx.openDatabase(true))
+    if (!ctx.openDatabase(CtlContext::Access::Create))
         return Usage;
 
     if (const qint64 existing = incidentCount(ctx); existing > 0 && !parser.isSet(append)) {
@@ -125,7 +126,7 @@ int runAudit(CtlContext &ctx, const QStringList &arguments)
         return code;
     if (parser.positionalArguments() != QStringList { QStringLiteral("verify") })
         return ctx.usage(tr("the audit command is \"audit verify\""));
-    if (!ctx.openDatabase())
+    if (!ctx.openDatabase(CtlContext::Access::ReadOnly))
         return Usage;
 
     core::AuditVerifier verifier(ctx.database().connection(), ctx.databasePath());

@@ -25,16 +25,16 @@ int runCreate(CtlContext &ctx, const QStringList &arguments)
         const char *help;
     };
     static const TextField textFields[] = {
-        { "title", "title", "Short description (required)." },
-        { "description", "description", "Full description." },
-        { "category", "category", "Category, e.g. Hardware." },
-        { "subcategory", "subcategory", "Subcategory, e.g. Conveyor." },
-        { "service", "service", "Affected service." },
-        { "ci", "ci", "Affected configuration item." },
-        { "site", "site", "Site where it happens." },
-        { "group", "assignment_group", "Assignment group." },
-        { "assignee", "assignee", "Person assigned." },
-        { "reporter", "reporter", "Who reported it (default: you)." },
+        { "title", "title", QT_TRANSLATE_NOOP("nocturnectl", "Short description (required).") },
+        { "description", "description", QT_TRANSLATE_NOOP("nocturnectl", "Full description.") },
+        { "category", "category", QT_TRANSLATE_NOOP("nocturnectl", "Category, e.g. Hardware.") },
+        { "subcategory", "subcategory", QT_TRANSLATE_NOOP("nocturnectl", "Subcategory, e.g. Conveyor.") },
+        { "service", "service", QT_TRANSLATE_NOOP("nocturnectl", "Affected service.") },
+        { "ci", "ci", QT_TRANSLATE_NOOP("nocturnectl", "Affected configuration item.") },
+        { "site", "site", QT_TRANSLATE_NOOP("nocturnectl", "Site where it happens.") },
+        { "group", "assignment_group", QT_TRANSLATE_NOOP("nocturnectl", "Assignment group.") },
+        { "assignee", "assignee", QT_TRANSLATE_NOOP("nocturnectl", "Person assigned.") },
+        { "reporter", "reporter", QT_TRANSLATE_NOOP("nocturnectl", "Who reported it (default: you).") },
     };
     QCommandLineParser parser;
     QList<QCommandLineOption> textOptions;

@@ -18,10 +18,13 @@ CtlContext::CtlContext(QString databasePath, QString actor)
 {
 }
 
-bool CtlContext::openDatabase(bool create)
+bool CtlContext::openDatabase(Access access)
 {
+    const bool create = access == Access::Create;
     core::DatabaseOptions options;
-    options.mode = create ? core::DatabaseOptions::Mode::CreateIfMissing : core::DatabaseOptions::Mode::MustExist;
+    options.mode = create ? core::DatabaseOptions::Mode::CreateIfMissing
+                          : (access == Access::ReadOnly ? core::DatabaseOptions::Mode::ReadOnly
+                                                        : core::DatabaseOptions::Mode::MustExist);
     bool ok = false;
     const int timeout = qEnvironmentVariableIntValue("NOCTURNE_BUSY_TIMEOUT_MS", &ok);
     if (ok && timeout >= 0)
@@ -37,6 +40,8 @@ bool CtlContext::openDatabase(bool create)
         fail(error);
         return false;
     }
+    if (access == Access::ReadOnly)
+        return true;
     m_store = std::make_unique<core::EventStore>(m_database, m_clock);
     if (auto error = m_store->initialise()) {
         fail(error);

@@ -30,9 +30,10 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
-    // Opens the database (it must exist unless `create`); prints the reason and
-    // returns false when it cannot be used.
-    bool openDatabase(bool create = false);
+    enum class Access { ReadWrite, Create, ReadOnly };
+    // Opens the database (it must exist unless Create; ReadOnly changes nothing in the
+    // file and offers no store); prints the reason and returns false when it cannot be used.
+    bool openDatabase(Access access = Access::ReadWrite);
     core::Database &database() { return m_database; }
     core::EventStore &store() { return *m_store; }
 

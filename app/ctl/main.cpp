@@ -98,6 +98,11 @@ int main(int argc, char *argv[])
         printHelp(err);
         return Usage;
     }
+    if (actor.trimmed().isEmpty()) {
+        // An empty name would be recorded as the automation's "system" actor.
+        err << tr("error: --actor needs a name") << Qt::endl;
+        return Usage;
+    }
     if (rest.isEmpty()) {
         printHelp(err);
         return Usage;

@@ -100,7 +100,7 @@ int runList(CtlContext &ctx, const QStringList &arguments)
     core::IncidentFilter filter;
     if (const QString problem = filters.read(parser, QStringLiteral("open"), &filter); !problem.isEmpty())
         return ctx.usage(problem);
-    if (!ctx.openDatabase())
+    if (!ctx.openDatabase(CtlContext::Access::ReadOnly))
         return Usage;
 
     core::IncidentRepository repository(ctx.database().connection(), ctx.databasePath());
@@ -147,7 +147,7 @@ int runShow(CtlContext &ctx, const QStringList &arguments)
         return code;
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(tr("show needs exactly one incident number"));
-    if (!ctx.openDatabase())
+    if (!ctx.openDatabase(CtlContext::Access::ReadOnly))
         return Usage;
 
     core::IncidentRepository repository(ctx.database().connection(), ctx.databasePath());
@@ -228,7 +228,7 @@ int runExport(CtlContext &ctx, const QStringList &arguments)
     core::IncidentFilter filter;
     if (const QString problem = filters.read(parser, QStringLiteral("all"), &filter); !problem.isEmpty())
         return ctx.usage(problem);
-    if (!ctx.openDatabase())
+    if (!ctx.openDatabase(CtlContext::Access::ReadOnly))
         return Usage;
 
     // QSaveFile: a failed export never leaves a half-written file behind.

@@ -33,6 +33,18 @@ QString AuditVerifier::incidentNumber(const QString &incidentId)
 AuditReport AuditVerifier::verify(const std::function<void(qint64)> &progress)
 {
     AuditReport report;
+    // One read transaction over the rows and the recorded chain head: a writer that
+    // appends meanwhile must not make an intact history look truncated.
+    QSqlQuery transaction(m_db);
+    if (!transaction.exec(QStringLiteral("BEGIN"))) {
+        report.error = Database::classify(m_path, transaction.lastError());
+        return report;
+    }
+    struct EndTransaction
+    {
+        QSqlQuery &q;
+        ~EndTransaction() { q.exec(QStringLiteral("COMMIT")); }
+    } endTransaction { transaction };
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT seq, content_hash, chain_hash, ") + rows::eventColumns()

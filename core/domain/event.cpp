@@ -3,7 +3,22 @@
 #include "canonicaljson.h"
 #include "sha256.h"
 
+#include <QCoreApplication>
+
 namespace nocturne::core {
+
+QString Event::formatError() const
+{
+    // The HLC's text form has 13 digits of milliseconds and 6 of counter.
+    constexpr qint64 WallLimit = 10'000'000'000'000;
+    if (id.size() != 36 || incidentId.isEmpty())
+        return QCoreApplication::translate("Event", "event \"%1\": the id and the incident id must be UUIDs").arg(id);
+    if (actor.isEmpty() || originNode.isEmpty() || hlc.node.isEmpty())
+        return QCoreApplication::translate("Event", "event %1: the actor and the origin node must be named").arg(id);
+    if (hlc.wallMs < 0 || hlc.wallMs >= WallLimit || hlc.counter > 999'999 || occurredAt < 0 || occurredAt >= WallLimit)
+        return QCoreApplication::translate("Event", "event %1: its time or clock counter is out of range").arg(id);
+    return {};
+}
 
 QByteArray Event::payloadJson() const { return canonicalJson(payload); }
 

@@ -34,6 +34,10 @@ struct Event
     QByteArray computeContentHash(const QByteArray &payloadJson) const;
     QByteArray payloadJson() const;
 
+    // Why this event cannot be stored (a malformed id, a time the HLC text form cannot
+    // represent, no actor), or an empty string when it can.
+    QString formatError() const;
+
     friend bool operator==(const Event &, const Event &) = default;
 };
 

@@ -73,6 +73,29 @@ IncidentAction actionOf(const Event &event)
     return IncidentAction::Invalid;
 }
 
+EventKind eventKindOf(IncidentAction action)
+{
+    switch (action) {
+    case IncidentAction::Open: return EventKind::Opened;
+    case IncidentAction::Acknowledge: return EventKind::Acknowledged;
+    case IncidentAction::Assign: return EventKind::Assigned;
+    case IncidentAction::Prioritize: return EventKind::Prioritized;
+    case IncidentAction::Hold:
+    case IncidentAction::Resume:
+    case IncidentAction::Cancel:
+    case IncidentAction::Invalid: return EventKind::StateChanged;
+    case IncidentAction::Resolve: return EventKind::Resolved;
+    case IncidentAction::Close: return EventKind::Closed;
+    case IncidentAction::Reopen: return EventKind::Reopened;
+    case IncidentAction::Comment: return EventKind::Commented;
+    case IncidentAction::Update: return EventKind::Updated;
+    case IncidentAction::Escalate: return EventKind::Escalated;
+    case IncidentAction::AttachAlert: return EventKind::AlertAttached;
+    case IncidentAction::LinkProblem: return EventKind::LinkedProblem;
+    }
+    return EventKind::Commented;
+}
+
 QString refusalReason(const Incident &incident, IncidentAction action)
 {
     using S = IncidentState;

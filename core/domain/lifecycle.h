@@ -30,6 +30,9 @@ enum class IncidentAction {
 
 QString actionLabel(IncidentAction action); // translated verb, "acknowledge"
 IncidentAction actionOf(const Event &event);
+// The event kind an action is recorded as; the inverse of actionOf() (hold, resume,
+// cancel and an unknown state change all become `state_changed`).
+EventKind eventKindOf(IncidentAction action);
 
 // The lifecycle table: New -> In Progress -> On Hold -> In Progress -> Resolved ->
 // Closed; Cancelled from any open state; Reopened from Resolved. Returns an empty

@@ -80,7 +80,7 @@ DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &op
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        if (options.mode == DatabaseOptions::Mode::MustExist)
+        if (options.mode != DatabaseOptions::Mode::CreateIfMissing)
             return error(DatabaseError::Kind::Missing,
                          tr("%1 does not exist. Create it with \"nocturnectl --db %1 init\".").arg(path));
         if (!QFileInfo(info.absolutePath()).isWritable())
@@ -113,6 +113,8 @@ DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &op
                             "short or overwritten. Restore it from a backup. It was not changed.")
                              .arg(path));
     }
+    if (options.mode == DatabaseOptions::Mode::ReadOnly)
+        return {};
     // WAL mode needs to write the file and create -wal/-shm files next to it.
     if (!info.isWritable())
         return error(DatabaseError::Kind::ReadOnly,
@@ -134,7 +136,10 @@ DatabaseError Database::openRaw(const QString &path, const DatabaseOptions &opti
     m_connectionName = QStringLiteral("nocturne-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+    if (options.mode == DatabaseOptions::Mode::ReadOnly)
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(connectOptions);
     if (!m_db.open()) {
         const DatabaseError e = classify(path, m_db.lastError());
         close();
@@ -167,7 +172,7 @@ DatabaseError Database::open(const QString &path, const DatabaseOptions &options
                          .arg(version)
                          .arg(migrations::latestVersion()));
     }
-    if (version == 0 && existed && options.mode == DatabaseOptions::Mode::MustExist) {
+    if (version == 0 && existed && options.mode != DatabaseOptions::Mode::CreateIfMissing) {
         close();
         return error(DatabaseError::Kind::NotInitialised,
                      tr("%1 is not a Nocturne database yet. Initialise it with \"nocturnectl --db %1 init\".")
@@ -184,6 +189,17 @@ DatabaseError Database::open(const QString &path, const DatabaseOptions &options
                             "It was not changed.")
                              .arg(path));
         }
+    }
+    if (options.mode == DatabaseOptions::Mode::ReadOnly) {
+        // Nothing else reads the schema before the first query: do it now, so that a
+        // damaged file is reported as such and not as a failing statement later.
+        QSqlQuery schema(m_db);
+        if (!schema.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !schema.next()) {
+            const DatabaseError e = classify(path, schema.lastError());
+            close();
+            return e;
+        }
+        return {};
     }
     return configure();
 }

@@ -9,7 +9,9 @@ namespace nocturne::core {
 
 struct DatabaseOptions
 {
-    enum class Mode { MustExist, CreateIfMissing };
+    // ReadOnly: for reports and audits. Nothing is written, not even the journal mode
+    // or a migration, so an auditor's copy stays exactly as it was handed over.
+    enum class Mode { MustExist, CreateIfMissing, ReadOnly };
     Mode mode = Mode::MustExist;
     int busyTimeoutMs = 5000;
 };

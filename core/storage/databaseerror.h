@@ -8,7 +8,8 @@ namespace nocturne::core {
 // what to do; the kind lets callers pick an exit code or a dialog.
 struct DatabaseError
 {
-    enum class Kind { None, Missing, NotInitialised, Locked, ReadOnly, NewerSchema, Corrupt, Io };
+    // InvalidData: the database is fine, the events offered to it are not.
+    enum class Kind { None, Missing, NotInitialised, Locked, ReadOnly, NewerSchema, Corrupt, Io, InvalidData };
     Kind kind = Kind::None;
     QString message;
 

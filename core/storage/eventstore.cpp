@@ -22,6 +22,8 @@ QString tr(const char *text) { return QCoreApplication::translate("EventStore", 
 // Commands may be dated in the past (a phone call logged later), never ahead of now
 // beyond a small allowance for clocks that disagree between machines.
 constexpr qint64 FutureToleranceMs = 60 * 1000;
+// 2000-01-01T00:00:00Z: anything earlier is a typo (a year 0026), not an incident.
+constexpr qint64 EarliestPlausibleMs = 946'684'800'000;
 
 QString formatNumber(qint64 n) { return QStringLiteral("INC%1").arg(n, 7, 10, QLatin1Char('0')); }
 
@@ -32,29 +34,6 @@ qint64 parseNumber(const QString &number)
     bool ok = false;
     const qint64 n = QStringView(number).mid(3).toLongLong(&ok);
     return ok ? n : 0;
-}
-
-EventKind kindFor(IncidentAction action)
-{
-    switch (action) {
-    case IncidentAction::Open: return EventKind::Opened;
-    case IncidentAction::Acknowledge: return EventKind::Acknowledged;
-    case IncidentAction::Assign: return EventKind::Assigned;
-    case IncidentAction::Prioritize: return EventKind::Prioritized;
-    case IncidentAction::Hold:
-    case IncidentAction::Resume:
-    case IncidentAction::Cancel: return EventKind::StateChanged;
-    case IncidentAction::Resolve: return EventKind::Resolved;
-    case IncidentAction::Close: return EventKind::Closed;
-    case IncidentAction::Reopen: return EventKind::Reopened;
-    case IncidentAction::Comment: return EventKind::Commented;
-    case IncidentAction::Update: return EventKind::Updated;
-    case IncidentAction::Escalate: return EventKind::Escalated;
-    case IncidentAction::AttachAlert: return EventKind::AlertAttached;
-    case IncidentAction::LinkProblem: return EventKind::LinkedProblem;
-    case IncidentAction::Invalid: break;
-    }
-    return EventKind::Commented;
 }
 
 } // namespace
@@ -85,18 +64,21 @@ DatabaseError EventStore::initialise()
     q.addBindValue(QStringLiteral("node_id"));
     if (!q.exec())
         return fail(q);
-    if (q.next()) {
-        m_nodeId = q.value(0).toString();
-    } else {
-        m_nodeId = QStringLiteral("n%1").arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 12, 16,
-                                             QLatin1Char('0'));
+    if (!q.next()) {
+        // Two processes may initialise a new file at once: whoever inserts first wins,
+        // and both read back the same id.
+        q.finish();
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"));
+        insert.prepare(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"));
         insert.addBindValue(QStringLiteral("node_id"));
-        insert.addBindValue(m_nodeId);
+        insert.addBindValue(QStringLiteral("n%1").arg(QRandomGenerator::system()->generate64() & 0xffffffffffffULL,
+                                                      12, 16, QLatin1Char('0')));
         if (!insert.exec())
             return fail(insert);
+        if (!q.exec() || !q.next())
+            return fail(q);
     }
+    m_nodeId = q.value(0).toString();
     q.bindValue(0, QStringLiteral("priority_matrix"));
     if (!q.exec())
         return fail(q);
@@ -126,7 +108,8 @@ DatabaseError EventStore::initialise()
         + ") ON CONFLICT (id) DO UPDATE SET " + assignments;
     m_selectIncident = std::make_unique<SqliteStatement>(db, selectSql.constData());
     m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());
-    for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get() }) {
+    m_selectContentHash = std::make_unique<SqliteStatement>(db, "SELECT content_hash FROM events WHERE id = ?");
+    for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectContentHash.get() }) {
         if (!statement->isValid())
             return fail(*statement);
     }
@@ -239,7 +222,7 @@ Event EventStore::makeEvent(const IncidentCommand &command, const Incident &curr
     Event e;
     e.id = createUuidV7(m_clock.nowMs());
     e.incidentId = command.action == IncidentAction::Open ? createUuidV7(occurredAt) : current.id;
-    e.kind = kindFor(command.action);
+    e.kind = eventKindOf(command.action);
     e.payload = command.payload;
     e.actor = command.actor.isEmpty() ? QStringLiteral("system") : command.actor;
     e.originNode = m_nodeId;
@@ -272,12 +255,41 @@ Event EventStore::makeEvent(const IncidentCommand &command, const Incident &curr
 
 QString EventStore::validateTime(const IncidentCommand &command, const Incident &current, qint64 occurredAt) const
 {
+    // Messages show times as the operator typed them: in local time.
+    auto local = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    if (occurredAt < EarliestPlausibleMs)
+        return tr("The time %1 is not plausible for an incident (before 2000)").arg(local(occurredAt));
     if (occurredAt > m_clock.nowMs() + FutureToleranceMs)
-        return tr("The time %1 is in the future").arg(QDateTime::fromMSecsSinceEpoch(occurredAt, Qt::UTC).toString(Qt::ISODate));
-    if (command.action != IncidentAction::Open && current.openedAt != 0 && occurredAt < current.openedAt)
-        return tr("The time %1 is before %2 was opened (%3)")
-            .arg(QDateTime::fromMSecsSinceEpoch(occurredAt, Qt::UTC).toString(Qt::ISODate), current.number,
-                 QDateTime::fromMSecsSinceEpoch(current.openedAt, Qt::UTC).toString(Qt::ISODate));
+        return tr("The time %1 is in the future").arg(local(occurredAt));
+    if (command.action == IncidentAction::Open) {
+        const qint64 started = command.payload.value(QStringLiteral("started_at")).toInteger(0);
+        if (started && (started < EarliestPlausibleMs || started > occurredAt))
+            return tr("The start %1 must be before the report time %2").arg(local(started), local(occurredAt));
+        return {};
+    }
+    // A transition cannot be dated before the one it follows.
+    qint64 notBefore = current.openedAt;
+    QString since = tr("was opened");
+    switch (command.action) {
+    case IncidentAction::Resolve:
+        if (current.acknowledgedAt > notBefore) {
+            notBefore = current.acknowledgedAt;
+            since = tr("was acknowledged");
+        }
+        break;
+    case IncidentAction::Close:
+    case IncidentAction::Reopen:
+        if (current.resolvedAt > notBefore) {
+            notBefore = current.resolvedAt;
+            since = tr("was resolved");
+        }
+        break;
+    default: break;
+    }
+    if (occurredAt < notBefore)
+        return tr("The time %1 is before %2 %3 (%4)").arg(local(occurredAt), current.number, since, local(notBefore));
     return {};
 }
 
@@ -364,11 +376,17 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
     QList<QString> order; // incidents in first-touched order
     QHash<QString, QList<Event>> byIncident;
     for (Event event : events) {
+        if (const QString problem = event.formatError(); !problem.isEmpty()) {
+            result->error = { DatabaseError::Kind::InvalidData, problem };
+            return false;
+        }
         const qint64 nextNumberBefore = tail.nextNumber;
+        bool numberAssignedHere = false;
         if (event.kind == EventKind::Opened) {
             // This database is the numbering authority in standalone mode.
             const QString number = event.payload.value(QStringLiteral("number")).toString();
-            if (number.isEmpty())
+            numberAssignedHere = number.isEmpty();
+            if (numberAssignedHere)
                 event.payload.insert(QStringLiteral("number"), formatNumber(tail.nextNumber++));
             else if (const qint64 n = parseNumber(number); n >= tail.nextNumber)
                 tail.nextNumber = n + 1;
@@ -400,8 +418,21 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             return false;
         }
         if (inserted == 0) {
-            // Already stored (a retried sync): it must not consume a number.
+            // Already stored (a retried sync): it must not consume a number. The same
+            // id with other content is not a duplicate but a forgery or a corruption
+            // (an unnumbered open differs from its stored copy only by the number).
             tail.nextNumber = nextNumberBefore;
+            SqliteStatement &stored = *m_selectContentHash;
+            stored.bind(1, event.id);
+            bool found = false;
+            const bool hasRow = stored.step(&found);
+            const QByteArray storedHash = hasRow ? stored.text(0).toLatin1() : QByteArray();
+            stored.reset();
+            if (hasRow && storedHash != content && !numberAssignedHere) {
+                result->error = { DatabaseError::Kind::InvalidData,
+                                  tr("Event %1 is already stored with different content").arg(event.id) };
+                return false;
+            }
             ++result->duplicates;
             continue;
         }

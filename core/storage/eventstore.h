@@ -82,6 +82,7 @@ private:
     std::unique_ptr<SqliteStatement> m_insertEvent;
     std::unique_ptr<SqliteStatement> m_selectIncident;
     std::unique_ptr<SqliteStatement> m_upsertIncident;
+    std::unique_ptr<SqliteStatement> m_selectContentHash;
     std::unique_ptr<QSqlQuery> m_selectEvents;
 };
 

@@ -95,11 +95,16 @@ bool IncidentRepository::forEach(const IncidentFilter &filter, const std::functi
     QVariantList binds;
     QString sql = QStringLiteral("SELECT ") + rows::incidentColumns() + QStringLiteral(" FROM incidents")
         + whereClause(filter, &binds) + QStringLiteral(" ORDER BY priority, opened_at");
-    if (filter.limit > 0)
-        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(filter.limit).arg(filter.offset);
+    if (filter.limit > 0) {
+        sql += QStringLiteral(" LIMIT ? OFFSET ?");
+        binds << filter.limit << filter.offset;
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(sql);
+    if (!q.prepare(sql)) {
+        m_error = Database::classify(m_path, q.lastError());
+        return false;
+    }
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
     if (!q.exec()) {

@@ -25,7 +25,10 @@ public:
 
     ~OwnedThread()
     {
-        m_thread.quit();
+        // Quit through the worker's own queue, so that work already posted to it (an
+        // operator's last action before closing the window) still runs first.
+        QThread *thread = &m_thread;
+        QMetaObject::invokeMethod(m_worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
         m_thread.wait();
     }
 

@@ -64,7 +64,7 @@ TEST(EventStore, CommandsProduceEventsAndTheProjectionIsTheirFold)
         ASSERT_TRUE(r.ok()) << actionLabel(step.action).toStdString() << ": " << r.error.toStdString();
         ++expectedEvents;
         EXPECT_EQ(r.incident.state, step.state);
-        EXPECT_EQ(r.event.kind, kindFor(step.action));
+        EXPECT_EQ(r.event.kind, eventKindOf(step.action));
         EXPECT_EQ(r.event.actor, QStringLiteral("ben"));
         EXPECT_EQ(r.event.originNode, h.store().nodeId());
         EXPECT_EQ(r.event.occurredAt, h.clock().nowMs());
@@ -419,6 +419,44 @@ TEST(EventStore, TwoStoresOnOneFileKeepOneChainAndUniqueNumbers)
     const AuditReport report = verifier.verify();
     EXPECT_TRUE(report.intact()) << report.firstBrokenReason.toStdString() << " at seq " << report.firstBrokenSeq;
     EXPECT_EQ(report.eventsChecked, 60);
+}
+
+
+TEST(EventStore, TheSameIdWithOtherContentIsRefusedNotCountedAsDuplicate)
+{
+    StoreHarness h;
+    ASSERT_TRUE(h.ok());
+    std::mt19937_64 rng(7);
+    const QList<Event> history = randomHistory(rng, createUuidV7(T0, rng(), rng()));
+    ASSERT_FALSE(h.store().append(history).error.isError());
+    const qint64 rows = eventRows(h.database());
+
+    Event forged = history.last();
+    forged.actor = QStringLiteral("mallory");
+    const AppendResult result = h.store().append({ forged });
+    EXPECT_EQ(result.error.kind, DatabaseError::Kind::InvalidData);
+    EXPECT_TRUE(result.error.message.contains(forged.id)) << result.error.message.toStdString();
+    EXPECT_EQ(result.duplicates, 0);
+    EXPECT_EQ(eventRows(h.database()), rows);
+}
+
+TEST(EventStore, EventsTheLogCannotRepresentAreRefusedWholeBatch)
+{
+    StoreHarness h;
+    ASSERT_TRUE(h.ok());
+    std::mt19937_64 rng(8);
+    QList<Event> batch = randomHistory(rng, createUuidV7(T0, rng(), rng()));
+    Event bad = batch.last();
+    bad.id = createUuidV7(T0 + 5, rng(), rng());
+    bad.hlc.wallMs = -5; // would print as garbage in the fixed-width HLC text
+    batch << bad;
+    const AppendResult result = h.store().append(batch);
+    EXPECT_EQ(result.error.kind, DatabaseError::Kind::InvalidData);
+    EXPECT_EQ(eventRows(h.database()), 0) << "nothing of a rejected batch is written";
+
+    bad.hlc.wallMs = T0;
+    bad.actor.clear();
+    EXPECT_EQ(h.store().append({ bad }).error.kind, DatabaseError::Kind::InvalidData);
 }
 
 } // namespace

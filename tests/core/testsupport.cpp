@@ -54,29 +54,6 @@ void PrintTo(const Incident &i, std::ostream *os)
 
 namespace nocturne::core::test {
 
-EventKind kindFor(IncidentAction action)
-{
-    switch (action) {
-    case IncidentAction::Open: return EventKind::Opened;
-    case IncidentAction::Acknowledge: return EventKind::Acknowledged;
-    case IncidentAction::Assign: return EventKind::Assigned;
-    case IncidentAction::Prioritize: return EventKind::Prioritized;
-    case IncidentAction::Hold:
-    case IncidentAction::Resume:
-    case IncidentAction::Cancel:
-    case IncidentAction::Invalid: return EventKind::StateChanged;
-    case IncidentAction::Resolve: return EventKind::Resolved;
-    case IncidentAction::Close: return EventKind::Closed;
-    case IncidentAction::Reopen: return EventKind::Reopened;
-    case IncidentAction::Comment: return EventKind::Commented;
-    case IncidentAction::Update: return EventKind::Updated;
-    case IncidentAction::Escalate: return EventKind::Escalated;
-    case IncidentAction::AttachAlert: return EventKind::AlertAttached;
-    case IncidentAction::LinkProblem: return EventKind::LinkedProblem;
-    }
-    return EventKind::Commented;
-}
-
 QJsonObject openPayload(const QString &title, int impact, int urgency)
 {
     return {
@@ -100,7 +77,7 @@ Event makeEvent(IncidentAction action, const QString &incidentId, const HlcTimes
     Event e;
     e.id = createUuidV7(hlc.wallMs, counter * 0x9e3779b97f4a7c15ULL, counter);
     e.incidentId = incidentId;
-    e.kind = kindFor(action);
+    e.kind = eventKindOf(action);
     switch (action) {
     case IncidentAction::Hold: payload.insert(QStringLiteral("state"), QStringLiteral("on_hold")); break;
     case IncidentAction::Resume: payload.insert(QStringLiteral("state"), QStringLiteral("in_progress")); break;

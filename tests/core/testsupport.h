@@ -38,7 +38,6 @@ constexpr qint64 T0 = 1'700'000'000'000;
 constexpr qint64 Minute = 60'000;
 constexpr qint64 Hour = 60 * Minute;
 
-EventKind kindFor(IncidentAction action);
 
 // A well-formed event for `action`, with the payload fields that action names.
 Event makeEvent(IncidentAction action, const QString &incidentId, const HlcTimestamp &hlc,

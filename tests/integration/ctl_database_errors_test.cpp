@@ -169,6 +169,34 @@ TEST_F(CtlDatabaseErrors, ReadOnlyDatabaseIsReported)
     EXPECT_EQ(fileDigest(m_db), before);
 }
 
+TEST_F(CtlDatabaseErrors, ReportsAndAuditsReadAReadOnlyCopyWithoutChangingIt)
+{
+    initialiseWithOneIncident();
+    ASSERT_EQ(runCtl(m_db, { QStringLiteral("ack"), QStringLiteral("INC0000001") }).exitCode, 0);
+    QFile::remove(m_db + QStringLiteral("-wal"));
+    QFile::remove(m_db + QStringLiteral("-shm"));
+    const bool root = geteuid() == 0;
+    if (root) {
+        if (QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("+i"), m_db }) != 0)
+            GTEST_SKIP() << "running as root and chattr +i is not supported on this file system";
+    } else {
+        QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    }
+    const QByteArray before = fileDigest(m_db);
+    const CtlRun list = runCtl(m_db, { QStringLiteral("list"), QStringLiteral("--json") });
+    const CtlRun show = runCtl(m_db, { QStringLiteral("show"), QStringLiteral("INC0000001") });
+    const CtlRun audit = runCtl(m_db, { QStringLiteral("audit"), QStringLiteral("verify") });
+    const CtlRun write = runCtl(m_db, { QStringLiteral("comment"), QStringLiteral("INC0000001"), QStringLiteral("--text"), QStringLiteral("x") });
+    if (root)
+        QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), m_db });
+    EXPECT_EQ(list.exitCode, 0) << list.err.toStdString();
+    EXPECT_TRUE(list.out.contains(QStringLiteral("INC0000001")));
+    EXPECT_EQ(show.exitCode, 0) << show.err.toStdString();
+    EXPECT_EQ(audit.exitCode, 0) << audit.err.toStdString() << audit.out.toStdString();
+    EXPECT_EQ(write.exitCode, 2);
+    EXPECT_EQ(fileDigest(m_db), before);
+}
+
 TEST_F(CtlDatabaseErrors, AnotherProgramsDatabaseIsNotAdopted)
 {
     {

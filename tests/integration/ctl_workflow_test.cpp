@@ -165,6 +165,28 @@ TEST_F(CtlWorkflow, ActionsDatedAfterTheFactKeepBothTimes)
     EXPECT_TRUE(future.err.contains(QStringLiteral("future"))) << future.err.toStdString();
 }
 
+TEST_F(CtlWorkflow, ImplausibleTimesAndEmptyActorsAreRefused)
+{
+    const QString n = create();
+    const CtlRun typo = runCtl(m_db, { QStringLiteral("create"), QStringLiteral("--title"), QStringLiteral("x"),
+                                       QStringLiteral("--at"), QStringLiteral("0026-11-27T14:05") });
+    EXPECT_EQ(typo.exitCode, 1);
+    EXPECT_TRUE(typo.err.contains(QStringLiteral("plausible"))) << typo.err.toStdString();
+    EXPECT_EQ(runCtl(m_db, { QStringLiteral("list"), QStringLiteral("--json") }).out.count(QStringLiteral("\"number\"")), 1);
+
+    // A resolution cannot be dated before the acknowledgement it follows.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ASSERT_EQ(runCtl(m_db, { QStringLiteral("ack"), n }).exitCode, 0);
+    const CtlRun early = runCtl(m_db, { QStringLiteral("resolve"), n, QStringLiteral("--code"), QStringLiteral("Fixed"),
+                                        QStringLiteral("--at"), now.addSecs(-3600).toString(Qt::ISODate) });
+    EXPECT_EQ(early.exitCode, 1);
+    EXPECT_TRUE(early.err.contains(QStringLiteral("acknowledged"))) << early.err.toStdString();
+
+    EXPECT_EQ(runCtl(m_db, { QStringLiteral("--actor="), QStringLiteral("ack"), n }).exitCode, 2);
+    EXPECT_EQ(runCtl(m_db, { QStringLiteral("demo"), QStringLiteral("--days"), QStringLiteral("99999") }).exitCode, 2);
+    EXPECT_EQ(runCtl(m_db, { QStringLiteral("demo"), QStringLiteral("--incidents"), QStringLiteral("2000000000") }).exitCode, 2);
+}
+
 TEST_F(CtlWorkflow, DemoListFiltersAndJsonAgree)
 {
     ASSERT_EQ(runCtl(m_db, { QStringLiteral("demo"), QStringLiteral("--incidents"), QStringLiteral("400"), QStringLiteral("--days"),
