@@ -48,6 +48,7 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
 
     core::StoreWorker *store = m_store.worker();
     connect(store, &core::StoreWorker::failed, this, &ConsoleSession::onFailed);
+    connect(store, &core::StoreWorker::opened, this, [this] { m_reader.worker()->open(m_path); });
     connect(store, &core::StoreWorker::executed, this, &ConsoleSession::onExecuted);
 
     connect(m_ageTimer, &QTimer::timeout, this, &ConsoleSession::tick);
@@ -62,8 +63,9 @@ void ConsoleSession::open(const QString &path)
 {
     m_path = path;
     m_loaded = false;
+    // The reader opens once the writer has: two connections migrating an old file at the
+    // same time would make one of them wait on the other's lock, and perhaps give up.
     m_store.worker()->open(path);
-    m_reader.worker()->open(path);
 }
 
 void ConsoleSession::refresh()

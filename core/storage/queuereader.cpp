@@ -2,6 +2,7 @@
 
 #include "referencerepository.h"
 #include "rowmapping.h"
+#include "sqlitestatement.h"
 #include "../domain/clock.h"
 
 #include <QJsonDocument>
@@ -20,6 +21,8 @@ const QString entryColumns = QStringLiteral(
     "urgency, state, hold_reason, domain, opened_at, acknowledged_at, resolved_at, updated_at");
 
 constexpr int IdsPerQuery = 500;
+// Ten polls (five seconds) of failing reads before the operator is told.
+constexpr int FailuresBeforeReporting = 10;
 
 } // namespace
 
@@ -51,61 +54,88 @@ const QString &QueueReader::intern(const QString &value)
     return it.value();
 }
 
-QueueEntry QueueReader::readEntry(const QSqlQuery &q)
+namespace {
+
+struct QueryRow
+{
+    const QSqlQuery &q;
+    QString text(int i) const { return q.value(i).toString(); }
+    qint64 int64(int i) const { return q.value(i).toLongLong(); }
+};
+
+} // namespace
+
+template<typename Row>
+QueueEntry QueueReader::readEntryFrom(const Row &r)
 {
     QueueEntry e;
-    e.id = q.value(0).toString();
-    e.number = q.value(1).toString();
-    e.title = q.value(2).toString();
-    e.service = intern(q.value(3).toString());
-    e.configurationItem = intern(q.value(4).toString());
-    e.site = intern(q.value(5).toString());
-    e.assignmentGroup = intern(q.value(6).toString());
-    e.assignee = intern(q.value(7).toString());
-    e.category = intern(q.value(8).toString());
-    e.priority = q.value(9).toInt();
-    e.impact = q.value(10).toInt();
-    e.urgency = q.value(11).toInt();
-    e.state = incidentStateFromName(q.value(12).toString()).value_or(IncidentState::New);
-    e.holdReason = holdReasonFromName(q.value(13).toString()).value_or(HoldReason::None);
-    e.domain = domainFromName(q.value(14).toString()).value_or(Domain::It);
-    e.openedAt = q.value(15).toLongLong();
-    e.acknowledgedAt = q.value(16).toLongLong();
-    e.resolvedAt = q.value(17).toLongLong();
-    e.updatedAt = q.value(18).toLongLong();
+    e.id = r.text(0);
+    e.number = r.text(1);
+    e.title = r.text(2);
+    e.service = intern(r.text(3));
+    e.configurationItem = intern(r.text(4));
+    e.site = intern(r.text(5));
+    e.assignmentGroup = intern(r.text(6));
+    e.assignee = intern(r.text(7));
+    e.category = intern(r.text(8));
+    e.priority = int(r.int64(9));
+    e.impact = int(r.int64(10));
+    e.urgency = int(r.int64(11));
+    e.state = incidentStateFromName(r.text(12)).value_or(IncidentState::New);
+    e.holdReason = holdReasonFromName(r.text(13)).value_or(HoldReason::None);
+    e.domain = domainFromName(r.text(14)).value_or(Domain::It);
+    e.openedAt = r.int64(15);
+    e.acknowledgedAt = r.int64(16);
+    e.resolvedAt = r.int64(17);
+    e.updatedAt = r.int64(18);
     return e;
 }
 
+QueueEntry QueueReader::readEntry(const QSqlQuery &q) { return readEntryFrom(QueryRow { q }); }
+
 void QueueReader::openHere(const QString &path, int pollIntervalMs)
 {
-    DatabaseOptions options;
-    options.mode = DatabaseOptions::Mode::MustExist;
-    if (auto error = m_database.open(path, options)) {
-        Q_EMIT failed(error);
-        return;
+    // A refresh of the same file re-reads the snapshot on the open connection; only a
+    // new file replaces it, and nothing may use the old one once it is closed.
+    if (!m_database.isOpen() || m_database.path() != path) {
+        if (m_pollTimer)
+            m_pollTimer->stop();
+        m_repository.reset();
+        DatabaseOptions options;
+        options.mode = DatabaseOptions::Mode::MustExist;
+        if (auto error = m_database.open(path, options)) {
+            Q_EMIT failed(error);
+            return;
+        }
+        m_repository = std::make_unique<IncidentRepository>(m_database.connection(), path);
     }
-    m_repository = std::make_unique<IncidentRepository>(m_database.connection(), path);
-    readDataVersion(&m_dataVersion);
+    m_consecutiveFailures = 0;
+    readDataVersion(&m_dataVersion, nullptr);
     m_lastSequence = m_repository->lastSequence();
 
     // Open incidents through their covering index, recent resolutions through theirs.
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + entryColumns
-              + QStringLiteral(" FROM incidents INDEXED BY incidents_open_queue"
-                               " WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0"
-                               " UNION ALL SELECT ")
-              + entryColumns
-              + QStringLiteral(" FROM incidents WHERE resolved_at >= ? AND state NOT IN ('new', 'in_progress', "
-                               "'on_hold') AND opened_at > 0"));
-    q.addBindValue(m_clock.nowMs() - RecentlyResolvedWindowMs);
-    if (!q.exec()) {
-        Q_EMIT failed(Database::classify(path, q.lastError()));
+    // The snapshot is the console's start-up cost: read it through the C API, without a
+    // QVariant per cell (two million of them for 100k incidents).
+    const QByteArray sql = "SELECT " + entryColumns.toLatin1()
+        + " FROM incidents INDEXED BY incidents_open_queue"
+          " WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0 UNION ALL SELECT "
+        + entryColumns.toLatin1()
+        + " FROM incidents WHERE resolved_at >= ? AND state NOT IN ('new', 'in_progress', 'on_hold') AND opened_at > 0";
+    SqliteStatement snapshotQuery(m_database.connection(), sql.constData());
+    if (!snapshotQuery.isValid()) {
+        Q_EMIT failed(Database::classify(path, snapshotQuery.errorCode(), snapshotQuery.errorText()));
         return;
     }
+    snapshotQuery.bind(1, m_clock.nowMs() - RecentlyResolvedWindowMs);
     auto entries = std::make_shared<QueueEntries>();
-    while (q.next())
-        entries->append(readEntry(q));
+    entries->reserve(4096);
+    bool ok = true;
+    while (snapshotQuery.step(&ok))
+        entries->append(readEntryFrom(snapshotQuery));
+    if (!ok) {
+        Q_EMIT failed(Database::classify(path, snapshotQuery.errorCode(), snapshotQuery.errorText()));
+        return;
+    }
     Q_EMIT opened(path);
     Q_EMIT snapshotReady(entries);
 
@@ -130,11 +160,14 @@ void QueueReader::openHere(const QString &path, int pollIntervalMs)
     m_pollTimer->start(pollIntervalMs);
 }
 
-bool QueueReader::readDataVersion(qint64 *version)
+bool QueueReader::readDataVersion(qint64 *version, DatabaseError *error)
 {
     QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next()) {
+        if (error)
+            *error = Database::classify(m_database.path(), q.lastError());
         return false;
+    }
     *version = q.value(0).toLongLong();
     return true;
 }
@@ -142,28 +175,41 @@ bool QueueReader::readDataVersion(qint64 *version)
 void QueueReader::poll()
 {
     qint64 version = 0;
-    if (!readDataVersion(&version) || version == m_dataVersion)
+    DatabaseError error;
+    if (!readDataVersion(&version, &error)) {
+        noteFailure(error);
         return;
-    m_dataVersion = version;
+    }
+    if (version == m_dataVersion)
+        return;
     qint64 last = m_lastSequence;
     const QSet<QString> ids = m_repository->incidentsChangedSince(m_lastSequence, &last);
     if (m_repository->lastError()) {
-        // A transient lock must not end live updates: log and retry on the next poll.
-        qCWarning(lcReader) << m_repository->lastError().message;
-        m_dataVersion = -1;
+        noteFailure(m_repository->lastError());
         return;
     }
+    QueueEntries entries;
+    if (!ids.isEmpty() && !readEntries(QStringList(ids.begin(), ids.end()), &entries))
+        return; // nothing is marked as seen: the next poll reads the same changes again
+    // Only now is the change consumed; a failure above retries it on the next poll.
+    m_dataVersion = version;
     m_lastSequence = last;
-    if (ids.isEmpty())
-        return;
-    auto changed = std::make_shared<QueueEntries>(readEntries(QStringList(ids.begin(), ids.end())));
-    if (!changed->isEmpty())
-        Q_EMIT entriesChanged(changed);
+    m_consecutiveFailures = 0;
+    if (!entries.isEmpty())
+        Q_EMIT entriesChanged(std::make_shared<QueueEntries>(std::move(entries)));
 }
 
-QueueEntries QueueReader::readEntries(const QStringList &ids)
+void QueueReader::noteFailure(const DatabaseError &error)
 {
-    QueueEntries out;
+    // A transient lock must not end live updates: retry on the next poll, and tell the
+    // operator only when it lasts (the queue would otherwise go stale silently).
+    qCWarning(lcReader) << error.message;
+    if (++m_consecutiveFailures == FailuresBeforeReporting)
+        Q_EMIT failed(error);
+}
+
+bool QueueReader::readEntries(const QStringList &ids, QueueEntries *out)
+{
     for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
         const QStringList chunk = ids.mid(start, IdsPerQuery);
         QSqlQuery q(m_database.connection());
@@ -173,13 +219,13 @@ QueueEntries QueueReader::readEntries(const QStringList &ids)
         for (int i = 0; i < chunk.size(); ++i)
             q.bindValue(i, chunk.at(i));
         if (!q.exec()) {
-            qCWarning(lcReader) << q.lastError().text();
-            continue;
+            noteFailure(Database::classify(m_database.path(), q.lastError()));
+            return false;
         }
         while (q.next())
-            out.append(readEntry(q));
+            out->append(readEntry(q));
     }
-    return out;
+    return true;
 }
 
 void QueueReader::loadIncidentHere(quint64 requestId, const QString &incidentId)

@@ -47,9 +47,12 @@ private:
     void openHere(const QString &path, int pollIntervalMs);
     void loadIncidentHere(quint64 requestId, const QString &incidentId);
     void poll();
-    bool readDataVersion(qint64 *version);
-    QueueEntries readEntries(const QStringList &ids);
+    bool readDataVersion(qint64 *version, DatabaseError *error);
+    bool readEntries(const QStringList &ids, QueueEntries *out);
+    void noteFailure(const DatabaseError &error);
     QueueEntry readEntry(const QSqlQuery &q);
+    template<typename Row>
+    QueueEntry readEntryFrom(const Row &row);
     const QString &intern(const QString &value);
 
     const Clock &m_clock;
@@ -58,6 +61,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     qint64 m_lastSequence = 0;
     qint64 m_dataVersion = -1;
+    int m_consecutiveFailures = 0;
     // Services, sites, groups and people repeat across thousands of rows: one shared
     // copy each keeps a 100k-row queue small.
     QHash<QString, QString> m_strings;
