@@ -60,10 +60,7 @@ QVariant IncidentQueueModel::displayValue(const QueueEntry &e, int column) const
     case QueueColumn::Number: return e.number;
     case QueueColumn::Priority: return core::priorityLabel(e.priority);
     case QueueColumn::Title: return e.title;
-    case QueueColumn::State:
-        if (e.state == core::IncidentState::OnHold && e.holdReason != core::HoldReason::None)
-            return tr("%1 (%2)").arg(core::stateLabel(e.state), core::holdReasonLabel(e.holdReason));
-        return core::stateLabel(e.state);
+    case QueueColumn::State: return core::stateWithReasonLabel(e.state, e.holdReason);
     case QueueColumn::Service: return e.service;
     case QueueColumn::ConfigurationItem: return e.configurationItem;
     case QueueColumn::Site: return e.site;

@@ -165,10 +165,7 @@ void DetailPane::showIncident(const core::Incident &i)
     m_priority->setText(core::priorityLabel(i.priority));
     m_priority->setStyleSheet(
         QStringLiteral("font-weight: bold; color: %1;").arg(models::priorityColor(i.priority).name()));
-    QString state = core::stateLabel(i.state);
-    if (i.state == core::IncidentState::OnHold)
-        state = tr("%1 (%2)").arg(state, core::holdReasonLabel(i.holdReason));
-    setField(QStringLiteral("state"), state);
+    setField(QStringLiteral("state"), core::stateWithReasonLabel(i.state, i.holdReason));
     setField(QStringLiteral("service"), i.service);
     setField(QStringLiteral("configurationItem"), i.configurationItem);
     setField(QStringLiteral("site"), i.site);

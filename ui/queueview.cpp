@@ -157,8 +157,8 @@ void QueueView::onCurrentChanged()
 
 void QueueView::rememberScrollAnchor()
 {
-    // Rows scroll per item, so the scroll bar value is the proxy row at the top.
-    const int top = m_table->verticalScrollBar()->value();
+    // The row at the top edge, whatever the style's scroll mode (per item or per pixel).
+    const int top = m_table->rowAt(0);
     m_anchorId = (top > 0 && top < m_proxy->rowCount()) ? m_proxy->incidentIdAt(top) : QString();
 }
 
@@ -167,7 +167,7 @@ void QueueView::restoreScrollAnchor()
     if (!m_anchorId.isEmpty()) {
         const int row = m_proxy->rowOfIncident(m_anchorId);
         if (row >= 0)
-            m_table->verticalScrollBar()->setValue(row);
+            m_table->scrollTo(m_proxy->index(row, 0), QAbstractItemView::PositionAtTop);
     }
     // A live change can re-sort the current incident; the detail pane follows it.
     onCurrentChanged();

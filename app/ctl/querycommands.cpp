@@ -176,8 +176,7 @@ int runShow(CtlContext &ctx, const QStringList &arguments)
     };
     line(tr("Number"), i.number);
     line(tr("Title"), i.title);
-    line(tr("State"), i.holdReason == core::HoldReason::None ? core::stateLabel(i.state)
-                                                             : core::stateLabel(i.state) + QStringLiteral(" (") + core::holdReasonLabel(i.holdReason) + QLatin1Char(')'));
+    line(tr("State"), core::stateWithReasonLabel(i.state, i.holdReason));
     line(tr("Priority"), QStringLiteral("%1 (impact %2, urgency %3)").arg(core::priorityLabel(i.priority)).arg(i.impact).arg(i.urgency));
     line(tr("Domain"), core::domainLabel(i.domain));
     line(tr("Category"), i.subcategory.isEmpty() ? i.category : i.category + QStringLiteral(" / ") + i.subcategory);

@@ -29,6 +29,13 @@ QString holdReasonLabel(HoldReason reason)
     return {};
 }
 
+QString stateWithReasonLabel(IncidentState state, HoldReason reason)
+{
+    if (state != IncidentState::OnHold || reason == HoldReason::None)
+        return stateLabel(state);
+    return QCoreApplication::translate("Vocabulary", "%1 (%2)").arg(stateLabel(state), holdReasonLabel(reason));
+}
+
 QString domainLabel(Domain domain)
 {
     switch (domain) {

@@ -10,6 +10,8 @@ namespace nocturne::core {
 // reports so every surface says the same thing.
 QString stateLabel(IncidentState state);
 QString holdReasonLabel(HoldReason reason);
+// "On Hold (Awaiting vendor)" while on hold, else the state alone.
+QString stateWithReasonLabel(IncidentState state, HoldReason reason);
 QString domainLabel(Domain domain);
 QString channelLabel(Channel channel);
 QString eventKindLabel(EventKind kind);

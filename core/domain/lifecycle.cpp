@@ -1,6 +1,7 @@
 #include "lifecycle.h"
 
 #include "labels.h"
+#include "prioritymatrix.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,16 @@ bool stateIs(const Incident &i, std::initializer_list<IncidentState> states)
             return true;
     }
     return false;
+}
+
+// Impact and urgency are each 1 (high) to 3 (low).
+QString levelError(const QJsonObject &payload)
+{
+    for (const char *key : { "impact", "urgency" }) {
+        if (!PriorityMatrix::isValidLevel(payload.value(QLatin1StringView(key)).toInt(0)))
+            return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
+    }
+    return {};
 }
 
 } // namespace
@@ -145,12 +156,7 @@ QString payloadError(const Event &event)
     case IncidentAction::Open:
         if (p.value(QStringLiteral("title")).toString().trimmed().isEmpty())
             return tr("An incident needs a title");
-        for (const char *key : { "impact", "urgency" }) {
-            const int level = p.value(QLatin1StringView(key)).toInt(0);
-            if (level < 1 || level > 3)
-                return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
-        }
-        return {};
+        return levelError(p);
     case IncidentAction::Hold: {
         const auto reason = holdReasonFromName(p.value(QStringLiteral("hold_reason")).toString());
         if (!reason || *reason == HoldReason::None)
@@ -167,13 +173,7 @@ QString payloadError(const Event &event)
             && p.value(QStringLiteral("assignee")).toString().isEmpty())
             return tr("Assigning needs a group or an assignee");
         return {};
-    case IncidentAction::Prioritize:
-        for (const char *key : { "impact", "urgency" }) {
-            const int level = p.value(QLatin1StringView(key)).toInt(0);
-            if (level < 1 || level > 3)
-                return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
-        }
-        return {};
+    case IncidentAction::Prioritize: return levelError(p);
     case IncidentAction::Comment:
         if (p.value(QStringLiteral("text")).toString().trimmed().isEmpty())
             return tr("A comment cannot be empty");

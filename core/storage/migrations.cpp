@@ -96,7 +96,8 @@ const QList<QStringList> &steps()
         // 3: a covering index of the open queue. The console reads every open incident at
         // start; through this index that is one sequential read of the open rows instead
         // of a page per incident scattered over the table (seconds on a cold disk). It is
-        // partial, so resolved and closed incidents cost nothing to keep in it.
+        // partial, so resolved and closed incidents cost nothing to keep in it. It must
+        // hold every column QueueReader reads (entryColumns in queuereader.cpp).
         {
             QStringLiteral("CREATE INDEX incidents_open_queue ON incidents (state, priority, opened_at, id, number, "
                            "title, service, ci, site, assignment_group, assignee, category, impact, urgency, "
