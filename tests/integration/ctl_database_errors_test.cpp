@@ -48,9 +48,28 @@ protected:
         EXPECT_FALSE(QFile::exists(m_db + QStringLiteral("-wal")) && QFile(m_db + QStringLiteral("-wal")).size() > 0 && m_expectNoWal);
     }
 
+    // Root ignores permission bits; the immutable attribute binds root too.
+    bool makeReadOnly()
+    {
+        if (geteuid() != 0)
+            return QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        m_immutable = QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("+i"), m_db }) == 0;
+        return m_immutable;
+    }
+
+    void undoReadOnly()
+    {
+        if (m_immutable) // else the temporary folder could not be removed
+            QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), m_db });
+        m_immutable = false;
+    }
+
+    void TearDown() override { undoReadOnly(); }
+
     QTemporaryDir m_dir;
     QString m_db;
     bool m_expectNoWal = true;
+    bool m_immutable = false;
 };
 
 TEST_F(CtlDatabaseErrors, MissingDatabaseSaysHowToCreateIt)
@@ -152,18 +171,11 @@ TEST_F(CtlDatabaseErrors, ReadOnlyDatabaseIsReported)
     initialiseWithOneIncident();
     QFile::remove(m_db + QStringLiteral("-wal"));
     QFile::remove(m_db + QStringLiteral("-shm"));
-    // Root ignores permission bits; the immutable attribute binds root too.
-    const bool root = geteuid() == 0;
-    if (root) {
-        if (QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("+i"), m_db }) != 0)
-            GTEST_SKIP() << "running as root and chattr +i is not supported on this file system";
-    } else {
-        QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    }
+    if (!makeReadOnly())
+        GTEST_SKIP() << "running as root and chattr +i is not supported on this file system";
     const QByteArray before = fileDigest(m_db);
     const CtlRun run = runCtl(m_db, { QStringLiteral("ack"), QStringLiteral("INC0000001") });
-    if (root)
-        QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), m_db });
+    undoReadOnly();
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QStringLiteral("read-only"))) << run.err.toStdString();
     EXPECT_EQ(fileDigest(m_db), before);
@@ -175,20 +187,14 @@ TEST_F(CtlDatabaseErrors, ReportsAndAuditsReadAReadOnlyCopyWithoutChangingIt)
     ASSERT_EQ(runCtl(m_db, { QStringLiteral("ack"), QStringLiteral("INC0000001") }).exitCode, 0);
     QFile::remove(m_db + QStringLiteral("-wal"));
     QFile::remove(m_db + QStringLiteral("-shm"));
-    const bool root = geteuid() == 0;
-    if (root) {
-        if (QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("+i"), m_db }) != 0)
-            GTEST_SKIP() << "running as root and chattr +i is not supported on this file system";
-    } else {
-        QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    }
+    if (!makeReadOnly())
+        GTEST_SKIP() << "running as root and chattr +i is not supported on this file system";
     const QByteArray before = fileDigest(m_db);
     const CtlRun list = runCtl(m_db, { QStringLiteral("list"), QStringLiteral("--json") });
     const CtlRun show = runCtl(m_db, { QStringLiteral("show"), QStringLiteral("INC0000001") });
     const CtlRun audit = runCtl(m_db, { QStringLiteral("audit"), QStringLiteral("verify") });
     const CtlRun write = runCtl(m_db, { QStringLiteral("comment"), QStringLiteral("INC0000001"), QStringLiteral("--text"), QStringLiteral("x") });
-    if (root)
-        QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), m_db });
+    undoReadOnly();
     EXPECT_EQ(list.exitCode, 0) << list.err.toStdString();
     EXPECT_TRUE(list.out.contains(QStringLiteral("INC0000001")));
     EXPECT_EQ(show.exitCode, 0) << show.err.toStdString();
