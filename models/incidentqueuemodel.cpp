@@ -201,6 +201,10 @@ void IncidentQueueModel::applyChanges(const core::QueueEntriesPtr &changed)
     QHash<QString, qsizetype> addedById;
     for (const QueueEntry &e : *changed) {
         const int row = rowOfIncident(e.id);
+        // A copy older than the row shown (an action's result overtaken by the reader's
+        // delta, which also carries another program's later change) must not win.
+        if (row >= 0 && e.eventCount < m_entries.at(row).eventCount)
+            continue;
         const bool keep = inScope(e);
         if (row >= 0) {
             if (!keep) {

@@ -24,6 +24,7 @@ core::QueueEntry toQueueEntry(const core::Incident &i)
     e.acknowledgedAt = i.acknowledgedAt;
     e.resolvedAt = i.resolvedAt;
     e.updatedAt = i.updatedAt;
+    e.eventCount = i.eventCount;
     return e;
 }
 

@@ -101,7 +101,7 @@ const QList<QStringList> &steps()
         {
             QStringLiteral("CREATE INDEX incidents_open_queue ON incidents (state, priority, opened_at, id, number, "
                            "title, service, ci, site, assignment_group, assignee, category, impact, urgency, "
-                           "hold_reason, domain, acknowledged_at, resolved_at, updated_at) "
+                           "hold_reason, domain, acknowledged_at, resolved_at, updated_at, event_count) "
                            "WHERE state IN ('new', 'in_progress', 'on_hold')"),
         },
     };

@@ -33,6 +33,9 @@ struct QueueEntry
     qint64 acknowledgedAt = 0;
     qint64 resolvedAt = 0;
     qint64 updatedAt = 0;
+    // How many events this state folds in. It only grows, so of two copies of a row
+    // (an action's own result and the reader's delta) the one with more is the newer.
+    int eventCount = 0;
 
     friend bool operator==(const QueueEntry &, const QueueEntry &) = default;
 };

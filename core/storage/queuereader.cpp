@@ -20,7 +20,7 @@ Q_LOGGING_CATEGORY(lcReader, "nocturne.storage.reader")
 // here but missing there turns the start-up read into a table lookup per incident.
 const QString entryColumns = QStringLiteral(
     "id, number, title, service, ci, site, assignment_group, assignee, category, priority, impact, "
-    "urgency, state, hold_reason, domain, opened_at, acknowledged_at, resolved_at, updated_at");
+    "urgency, state, hold_reason, domain, opened_at, acknowledged_at, resolved_at, updated_at, event_count");
 
 constexpr int IdsPerQuery = 500;
 // Ten polls (five seconds) of failing reads before the operator is told.
@@ -90,6 +90,7 @@ QueueEntry QueueReader::readEntryFrom(const Row &r)
     e.acknowledgedAt = r.int64(16);
     e.resolvedAt = r.int64(17);
     e.updatedAt = r.int64(18);
+    e.eventCount = int(r.int64(19));
     return e;
 }
 

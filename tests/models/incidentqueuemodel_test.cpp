@@ -77,6 +77,27 @@ TEST_F(IncidentQueueModelTest, ApplyChangesSignalsOnlyTheRowsThatChanged)
     EXPECT_EQ(display(7, QueueColumn::Number), entry(7).number);
 }
 
+TEST_F(IncidentQueueModelTest, AnOlderCopyOfARowNeverReplacesANewerOne)
+{
+    // The reader delivers the incident after two more events (ours and another
+    // program's); our own action's result, one event older, arrives afterwards.
+    core::QueueEntry newer = entry(6);
+    newer.state = core::IncidentState::OnHold;
+    newer.holdReason = core::HoldReason::AwaitingCaller;
+    newer.eventCount = entry(6).eventCount + 2;
+    core::QueueEntry older = entry(6);
+    older.state = core::IncidentState::InProgress;
+    older.eventCount = entry(6).eventCount + 1;
+
+    model.applyChanges(list({ newer }));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyChanges(list({ older }));
+
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_EQ(model.entry(6).state, core::IncidentState::OnHold);
+    EXPECT_EQ(model.entry(6).eventCount, newer.eventCount);
+}
+
 TEST_F(IncidentQueueModelTest, AdjacentChangesAreOneSignal)
 {
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
