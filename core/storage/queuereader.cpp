@@ -113,34 +113,41 @@ void QueueReader::openHere(const QString &path, int pollIntervalMs)
         m_repository = std::make_unique<IncidentRepository>(m_database.connection(), path);
     }
     m_consecutiveFailures = 0;
+    // One read transaction: the position, the open queue and the recent resolutions
+    // are one consistent state, and later commits arrive as deltas from that position.
+    QSqlQuery transaction(m_database.connection());
+    transaction.exec(QStringLiteral("BEGIN"));
     readDataVersion(&m_dataVersion, nullptr);
     m_lastSequence = m_repository->lastSequence();
 
-    // Open incidents through their covering index, recent resolutions through theirs.
-    // The snapshot is the console's start-up cost: read it through the C API, without a
-    // QVariant per cell (two million of them for 100k incidents).
-    const QByteArray sql = "SELECT " + entryColumns.toLatin1()
-        + " FROM incidents INDEXED BY incidents_open_queue"
-          " WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0 UNION ALL SELECT "
-        + entryColumns.toLatin1()
-        + " FROM incidents WHERE resolved_at >= ? AND state NOT IN ('new', 'in_progress', 'on_hold') AND opened_at > 0";
-    SqliteStatement snapshotQuery(m_database.connection(), sql.constData());
-    if (!snapshotQuery.isValid()) {
-        Q_EMIT failed(Database::classify(path, snapshotQuery.errorCode(), snapshotQuery.errorText()));
-        return;
-    }
-    snapshotQuery.bind(1, m_clock.nowMs() - RecentlyResolvedWindowMs);
-    auto entries = std::make_shared<QueueEntries>();
-    entries->reserve(4096);
-    bool ok = true;
-    while (snapshotQuery.step(&ok))
-        entries->append(readEntryFrom(snapshotQuery));
-    if (!ok) {
-        Q_EMIT failed(Database::classify(path, snapshotQuery.errorCode(), snapshotQuery.errorText()));
+    // The open queue first, through its covering index, so the console paints as soon
+    // as it has what operators work on; recent resolutions ("Resolved today") follow as
+    // a delta a moment later.
+    auto open = std::make_shared<QueueEntries>();
+    DatabaseError error;
+    if (!readSnapshot("SELECT " + entryColumns.toLatin1()
+                          + " FROM incidents INDEXED BY incidents_open_queue"
+                            " WHERE state IN ('new', 'in_progress', 'on_hold') AND opened_at > 0",
+                      0, open.get(), &error)) {
+        transaction.exec(QStringLiteral("ROLLBACK"));
+        Q_EMIT failed(error);
         return;
     }
     Q_EMIT opened(path);
-    Q_EMIT snapshotReady(entries);
+    Q_EMIT snapshotReady(open);
+
+    auto resolved = std::make_shared<QueueEntries>();
+    if (!readSnapshot("SELECT " + entryColumns.toLatin1()
+                          + " FROM incidents WHERE resolved_at >= ? AND state NOT IN ('new', 'in_progress', "
+                            "'on_hold') AND opened_at > 0",
+                      m_clock.nowMs() - RecentlyResolvedWindowMs, resolved.get(), &error)) {
+        transaction.exec(QStringLiteral("ROLLBACK"));
+        Q_EMIT failed(error);
+        return;
+    }
+    transaction.exec(QStringLiteral("COMMIT"));
+    if (!resolved->isEmpty())
+        Q_EMIT entriesChanged(resolved);
 
     ReferenceRepository reference(m_database.connection(), path);
     ReferenceSnapshot snapshot;
@@ -161,6 +168,26 @@ void QueueReader::openHere(const QString &path, int pollIntervalMs)
         connect(m_pollTimer, &QTimer::timeout, this, &QueueReader::poll);
     }
     m_pollTimer->start(pollIntervalMs);
+}
+
+bool QueueReader::readSnapshot(const QByteArray &sql, qint64 since, QueueEntries *out, DatabaseError *error)
+{
+    // The snapshot is the console's start-up cost: read it through the C API, without
+    // a QVariant per cell (two million of them for 100k incidents).
+    SqliteStatement query(m_database.connection(), sql.constData());
+    if (!query.isValid()) {
+        *error = Database::classify(m_database.path(), query.errorCode(), query.errorText());
+        return false;
+    }
+    if (since)
+        query.bind(1, since);
+    out->reserve(4096);
+    bool ok = true;
+    while (query.step(&ok))
+        out->append(readEntryFrom(query));
+    if (!ok)
+        *error = Database::classify(m_database.path(), query.errorCode(), query.errorText());
+    return ok;
 }
 
 bool QueueReader::readDataVersion(qint64 *version, DatabaseError *error)

@@ -49,6 +49,7 @@ private:
     void poll();
     bool readDataVersion(qint64 *version, DatabaseError *error);
     bool readEntries(const QStringList &ids, QueueEntries *out);
+    bool readSnapshot(const QByteArray &sql, qint64 since, QueueEntries *out, DatabaseError *error);
     void noteFailure(const DatabaseError &error);
     QueueEntry readEntry(const QSqlQuery &q);
     template<typename Row>
