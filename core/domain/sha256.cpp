@@ -40,12 +40,11 @@ bool cpuHasShaExtensions()
     return sha && sse41 && ssse3;
 }
 
-constexpr quint32 rotr(quint32 x, int n) { return (x >> n) | (x << (32 - n)); }
-
-// The message schedule is computed with plain integer code; the 64 rounds, which are
-// most of the work, use SHA256RNDS2 two rounds at a time.
+// Both the message schedule (SHA256MSG1/MSG2) and the rounds (SHA256RNDS2, two at a
+// time) run on the SHA extensions.
 __attribute__((target("sha,sse4.1,ssse3"))) void compressBlocks(quint32 state[8], const uchar *data, size_t blocks)
 {
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i *>(&state[0])); // ABCD
     __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(&state[4])); // EFGH
     tmp = _mm_shuffle_epi32(tmp, 0xB1); // CDAB
@@ -53,21 +52,20 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compressBlocks(quint32 state[8]
     __m128i state0 = _mm_alignr_epi8(tmp, state1, 8); // ABEF
     state1 = _mm_blend_epi16(state1, tmp, 0xF0); // CDGH
 
-    alignas(16) quint32 w[64];
+    __m128i w[16]; // w[k] holds message words 4k .. 4k+3
     for (size_t b = 0; b < blocks; ++b, data += 64) {
-        for (int i = 0; i < 16; ++i)
-            w[i] = quint32(data[4 * i]) << 24 | quint32(data[4 * i + 1]) << 16 | quint32(data[4 * i + 2]) << 8
-                | quint32(data[4 * i + 3]);
-        for (int i = 16; i < 64; ++i) {
-            const quint32 s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-            const quint32 s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        for (int k = 0; k < 4; ++k)
+            w[k] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(data + 16 * k)), byteSwap);
+        for (int k = 4; k < 16; ++k) {
+            // W[i] = W[i-16] + s0(W[i-15]) + W[i-7] + s1(W[i-2]), four words at a time.
+            __m128i next = _mm_sha256msg1_epu32(w[k - 4], w[k - 3]);
+            next = _mm_add_epi32(next, _mm_alignr_epi8(w[k - 1], w[k - 2], 4));
+            w[k] = _mm_sha256msg2_epu32(next, w[k - 1]);
         }
         const __m128i savedAbef = state0;
         const __m128i savedCdgh = state1;
-        for (int i = 0; i < 64; i += 4) {
-            __m128i message = _mm_add_epi32(_mm_load_si128(reinterpret_cast<const __m128i *>(&w[i])),
-                                            _mm_load_si128(reinterpret_cast<const __m128i *>(&RoundConstants[i])));
+        for (int k = 0; k < 16; ++k) {
+            __m128i message = _mm_add_epi32(w[k], _mm_load_si128(reinterpret_cast<const __m128i *>(&RoundConstants[4 * k])));
             state1 = _mm_sha256rnds2_epu32(state1, state0, message);
             message = _mm_shuffle_epi32(message, 0x0E);
             state0 = _mm_sha256rnds2_epu32(state0, state1, message);
