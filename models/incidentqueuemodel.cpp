@@ -66,9 +66,9 @@ QVariant IncidentQueueModel::displayValue(const QueueEntry &e, int column) const
     case QueueColumn::Site: return e.site;
     case QueueColumn::AssignmentGroup: return e.assignmentGroup;
     case QueueColumn::Assignee: return e.assignee.isEmpty() ? tr("(unassigned)") : e.assignee;
-    case QueueColumn::Opened: return formatLocalTime(e.openedAt);
+    case QueueColumn::Opened: return core::formatLocalTime(e.openedAt);
     case QueueColumn::Age: return m_nowMs > 0 ? formatDuration(ageMs(e)) : QString();
-    case QueueColumn::Updated: return formatLocalTime(e.updatedAt);
+    case QueueColumn::Updated: return core::formatLocalTime(e.updatedAt);
     }
     return {};
 }

@@ -10,13 +10,6 @@
 
 namespace nocturne::models {
 
-QString formatLocalTime(qint64 utcMs)
-{
-    if (utcMs <= 0)
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::LocalTime).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
 QString formatDuration(qint64 ms)
 {
     if (ms < 0)

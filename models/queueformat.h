@@ -8,7 +8,6 @@ namespace nocturne::models {
 
 // How the queue and the timeline show values to people. Times are stored as UTC epoch
 // milliseconds and shown in the user's local time zone.
-QString formatLocalTime(qint64 utcMs);
 // A compact duration such as "3d 4h", "2h 05m" or "12m".
 QString formatDuration(qint64 ms);
 

@@ -32,8 +32,8 @@ QVariant TimelineModel::displayValue(int row, int column) const
 {
     const core::Event &e = m_events.at(row).event;
     switch (column) {
-    case TimelineColumn::Occurred: return formatLocalTime(e.occurredAt);
-    case TimelineColumn::Recorded: return formatLocalTime(e.hlc.wallMs);
+    case TimelineColumn::Occurred: return core::formatLocalTime(e.occurredAt);
+    case TimelineColumn::Recorded: return core::formatLocalTime(e.hlc.wallMs);
     case TimelineColumn::Kind:
         return isFlagged(row) ? tr("%1 (flagged)").arg(core::eventKindLabel(e.kind)) : core::eventKindLabel(e.kind);
     case TimelineColumn::Actor: return e.actor;
@@ -57,7 +57,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (index.column() == TimelineColumn::Summary)
             return core::eventSummary(e);
         if (index.column() == TimelineColumn::Recorded)
-            return tr("Recorded %1 on node %2").arg(formatLocalTime(e.hlc.wallMs), e.originNode);
+            return tr("Recorded %1 on node %2").arg(core::formatLocalTime(e.hlc.wallMs), e.originNode);
         return {};
     case Qt::ForegroundRole: return isFlagged(row) ? QVariant(priorityColor(1)) : QVariant();
     case TimelineRole::EventId: return e.id;

@@ -26,7 +26,7 @@ QString orDash(const QString &value)
 
 QString timeOrDash(qint64 ms)
 {
-    return ms > 0 ? models::formatLocalTime(ms) : QStringLiteral("—");
+    return ms > 0 ? core::formatLocalTime(ms) : QStringLiteral("—");
 }
 
 } // namespace

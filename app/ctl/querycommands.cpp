@@ -23,7 +23,7 @@ QString tr(const char *text) { return QCoreApplication::translate("nocturnectl",
 
 QString localTime(qint64 ms)
 {
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+    return ms ? core::formatLocalTime(ms) : QStringLiteral("-");
 }
 
 struct FilterOptions

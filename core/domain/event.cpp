@@ -22,8 +22,6 @@ QString Event::formatError() const
 
 QByteArray Event::payloadJson() const { return canonicalJson(payload); }
 
-QByteArray Event::canonicalForm() const { return canonicalForm(payloadJson()); }
-
 QByteArray Event::canonicalForm(const QByteArray &payloadJson) const
 {
     // Keys in sorted order; the payload is canonical JSON, whose keys are sorted too.

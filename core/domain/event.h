@@ -26,9 +26,8 @@ struct Event
 
     // The canonical bytes every replica hashes: compact JSON with sorted keys of every
     // field except the server revision (assigned later, outside the content).
-    QByteArray canonicalForm() const;
     QByteArray computeContentHash() const; // hex SHA-256 of canonicalForm()
-    // The same, reusing the payload already serialised as compact JSON (the store
+    // The same, reusing the payload already serialised as canonical JSON (the store
     // writes those bytes too, so appending serialises each payload once).
     QByteArray canonicalForm(const QByteArray &payloadJson) const;
     QByteArray computeContentHash(const QByteArray &payloadJson) const;

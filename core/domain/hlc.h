@@ -41,7 +41,6 @@ class HybridLogicalClock
 public:
     HybridLogicalClock(const Clock &clock, QString node);
 
-    const QString &node() const { return m_node; }
     HlcTimestamp now();
     // Merges a timestamp seen from another node so later local events order after it.
     void observe(const HlcTimestamp &remote);

@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace nocturne::core {
 
@@ -77,6 +78,13 @@ QString eventKindLabel(EventKind kind)
     case EventKind::LinkedProblem: return QCoreApplication::translate("Vocabulary", "Linked to problem");
     }
     return {};
+}
+
+QString formatLocalTime(qint64 utcMs)
+{
+    if (utcMs <= 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::LocalTime).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString priorityLabel(int priority)

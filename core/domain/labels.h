@@ -16,5 +16,7 @@ QString domainLabel(Domain domain);
 QString channelLabel(Channel channel);
 QString eventKindLabel(EventKind kind);
 QString priorityLabel(int priority); // "P1 - Critical"
+// A stored UTC time as the user reads it: local time zone, to the minute; empty for 0.
+QString formatLocalTime(qint64 utcMs);
 
 } // namespace nocturne::core

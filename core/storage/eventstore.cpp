@@ -1,13 +1,15 @@
 #include "eventstore.h"
 
+#include "incidentrepository.h"
+#include "referencerepository.h"
 #include "rowmapping.h"
 #include "../domain/clock.h"
 #include "../domain/incidentfold.h"
+#include "../domain/labels.h"
 #include "../domain/lifecycle.h"
 #include "../domain/uuid7.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSqlError>
 
@@ -79,13 +81,10 @@ DatabaseError EventStore::initialise()
             return fail(q);
     }
     m_nodeId = q.value(0).toString();
-    q.bindValue(0, QStringLiteral("priority_matrix"));
-    if (!q.exec())
-        return fail(q);
-    if (q.next()) {
-        if (auto m = PriorityMatrix::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object(), nullptr))
-            m_matrix = *m;
-    }
+    ReferenceRepository reference(db, m_database.path());
+    m_matrix = reference.priorityMatrix();
+    if (reference.lastError())
+        return reference.lastError();
     m_hlc = std::make_unique<HybridLogicalClock>(m_clock, m_nodeId);
 
     m_insertEvent = std::make_unique<SqliteStatement>(
@@ -123,12 +122,8 @@ DatabaseError EventStore::initialise()
 
 DatabaseError EventStore::setPriorityMatrix(const PriorityMatrix &matrix)
 {
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    q.addBindValue(QStringLiteral("priority_matrix"));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(matrix.toJson()).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return fail(q);
+    if (auto error = ReferenceRepository(m_database.connection(), m_database.path()).save(matrix))
+        return error;
     m_matrix = matrix;
     return {};
 }
@@ -201,22 +196,6 @@ bool EventStore::writeTail(const Tail &before, const Tail &after, DatabaseError 
     return true;
 }
 
-std::optional<Incident> EventStore::findIncident(const QString &idOrNumber, DatabaseError *error)
-{
-    QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT ") + rows::incidentColumns()
-              + QStringLiteral(" FROM incidents WHERE id = ? OR number = ? LIMIT 1"));
-    q.addBindValue(idOrNumber);
-    q.addBindValue(idOrNumber.toUpper());
-    if (!q.exec()) {
-        *error = fail(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return rows::readIncident(q);
-}
-
 Event EventStore::makeEvent(const IncidentCommand &command, const Incident &current, qint64 occurredAt)
 {
     Event e;
@@ -256,11 +235,10 @@ Event EventStore::makeEvent(const IncidentCommand &command, const Incident &curr
 QString EventStore::validateTime(const IncidentCommand &command, const Incident &current, qint64 occurredAt) const
 {
     // Messages show times as the operator typed them: in local time.
-    auto local = [](qint64 ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    };
+    const auto local = formatLocalTime;
     if (occurredAt < EarliestPlausibleMs)
-        return tr("The time %1 is not plausible for an incident (before 2000)").arg(local(occurredAt));
+        return tr("The time %1 is not plausible for an incident (before 2000)")
+            .arg(QDateTime::fromMSecsSinceEpoch(occurredAt).toLocalTime().toString(Qt::ISODate));
     if (occurredAt > m_clock.nowMs() + FutureToleranceMs)
         return tr("The time %1 is in the future").arg(local(occurredAt));
     if (command.action == IncidentAction::Open) {
@@ -312,9 +290,10 @@ CommandResult EventStore::execute(const IncidentCommand &command)
 
     Incident current;
     if (command.action != IncidentAction::Open) {
-        auto found = findIncident(command.incident, &error);
-        if (error)
-            return abort(Status::StorageError, error.message);
+        IncidentRepository incidents(m_database.connection(), m_database.path());
+        auto found = incidents.find(command.incident);
+        if (incidents.lastError())
+            return abort(Status::StorageError, incidents.lastError().message);
         if (!found)
             return abort(Status::NotFound, tr("No incident %1").arg(command.incident));
         current = *found;

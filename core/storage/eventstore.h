@@ -63,7 +63,6 @@ private:
     void rollback();
     bool readTail(Tail *tail, DatabaseError *error);
     bool writeTail(const Tail &before, const Tail &after, DatabaseError *error);
-    std::optional<Incident> findIncident(const QString &idOrNumber, DatabaseError *error);
     bool appendInTransaction(const QList<Event> &events, AppendResult *result);
     bool project(const QString &incidentId, const QList<Event> &newEvents, Incident *out,
                  DatabaseError *error);

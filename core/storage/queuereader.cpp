@@ -5,7 +5,6 @@
 #include "sqlitestatement.h"
 #include "../domain/clock.h"
 
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QTimer>
@@ -156,11 +155,7 @@ void QueueReader::openHere(const QString &path, int pollIntervalMs)
     snapshot.configurationItems = reference.configurationItems();
     snapshot.groups = reference.groups();
     snapshot.users = reference.users();
-    QSqlQuery matrix(m_database.connection());
-    if (matrix.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'priority_matrix'")) && matrix.next()) {
-        if (auto m = PriorityMatrix::fromJson(QJsonDocument::fromJson(matrix.value(0).toString().toUtf8()).object(), nullptr))
-            snapshot.priorityMatrix = *m;
-    }
+    snapshot.priorityMatrix = reference.priorityMatrix();
     Q_EMIT referenceDataReady(snapshot);
 
     if (!m_pollTimer) {

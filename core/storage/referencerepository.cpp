@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -68,6 +70,23 @@ DatabaseError ReferenceRepository::save(const User &u)
 {
     return run(QStringLiteral("INSERT OR REPLACE INTO users (name, display_name, grp, role) VALUES (?,?,?,?)"),
                { u.name, u.displayName, u.group, u.role });
+}
+
+DatabaseError ReferenceRepository::save(const PriorityMatrix &matrix)
+{
+    return run(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('priority_matrix', ?)"),
+               { QString::fromUtf8(QJsonDocument(matrix.toJson()).toJson(QJsonDocument::Compact)) });
+}
+
+PriorityMatrix ReferenceRepository::priorityMatrix()
+{
+    const QList<QString> stored = select<QString>(
+        QStringLiteral("SELECT value FROM meta WHERE key = 'priority_matrix'"),
+        [](const QSqlQuery &q) { return q.value(0).toString(); });
+    if (stored.isEmpty())
+        return {};
+    return PriorityMatrix::fromJson(QJsonDocument::fromJson(stored.first().toUtf8()).object(), nullptr)
+        .value_or(PriorityMatrix());
 }
 
 QList<Site> ReferenceRepository::sites()

@@ -2,6 +2,7 @@
 
 #include "databaseerror.h"
 #include "referencedata.h"
+#include "../domain/prioritymatrix.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -19,6 +20,9 @@ public:
     DatabaseError save(const ConfigurationItem &ci);
     DatabaseError save(const Group &group);
     DatabaseError save(const User &user);
+    // The priority matrix lives in `meta`; the default one when none was configured.
+    DatabaseError save(const PriorityMatrix &matrix);
+    PriorityMatrix priorityMatrix();
 
     QList<Site> sites();
     QList<Service> services();

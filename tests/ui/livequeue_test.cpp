@@ -19,16 +19,9 @@ using namespace nocturne::ui::test;
 
 namespace {
 
-class LiveQueueTest : public ::testing::Test
+class LiveQueueTest : public LoadedConsoleTest
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(database.ok()) << database.error().toStdString();
-        resetSettings();
-        console = std::make_unique<ConsoleFixture>(database.path());
-        ASSERT_TRUE(console->waitUntilLoaded());
-    }
 
     const core::QueueEntry *entryOf(const QString &id) const
     {
@@ -47,8 +40,6 @@ protected:
         return {};
     }
 
-    DemoDatabase database;
-    std::unique_ptr<ConsoleFixture> console;
 };
 
 core::IncidentCommand command(core::IncidentAction action, const QString &incident, QJsonObject payload = {})

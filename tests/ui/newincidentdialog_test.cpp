@@ -20,18 +20,15 @@ using namespace nocturne::ui::test;
 
 namespace {
 
-class NewIncidentDialogTest : public ::testing::Test
+class NewIncidentDialogTest : public LoadedConsoleTest
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(database.ok()) << database.error().toStdString();
-        resetSettings();
-        console = std::make_unique<ConsoleFixture>(database.path());
-        ASSERT_TRUE(console->waitUntilLoaded());
-        ASSERT_TRUE(waitFor([&] { return !console->session->reference().services.isEmpty(); }));
-        console->window->actions()->action(IncidentActions::NewIncident)->trigger();
-        dialog = qobject_cast<NewIncidentDialog *>(console->window->actionController()->pendingDialog());
+        LoadedConsoleTest::SetUp();
+        if (HasFatalFailure())
+            return;
+        dialog = openNewIncidentDialog(*console);
         ASSERT_NE(dialog, nullptr);
         ASSERT_TRUE(dialog->isVisible());
     }
@@ -55,8 +52,6 @@ protected:
         return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     }
 
-    DemoDatabase database;
-    std::unique_ptr<ConsoleFixture> console;
     NewIncidentDialog *dialog = nullptr;
 };
 

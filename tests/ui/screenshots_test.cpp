@@ -77,9 +77,7 @@ TEST(ScreenshotTest, NewIncidentDialogShowsTheComputedPriority)
     ASSERT_TRUE(database.ok()) << database.error().toStdString();
     ConsoleFixture console(database.path());
     ASSERT_TRUE(console.waitUntilLoaded());
-    ASSERT_TRUE(waitFor([&] { return !console.session->reference().services.isEmpty(); }));
-    console.window->actions()->action(IncidentActions::NewIncident)->trigger();
-    auto *dialog = qobject_cast<NewIncidentDialog *>(console.window->actionController()->pendingDialog());
+    auto *dialog = openNewIncidentDialog(console);
     ASSERT_NE(dialog, nullptr);
     dialog->findChild<QLineEdit *>(QStringLiteral("title"))->setText(QStringLiteral("Payment gateway: Adyen declines spiking at checkout"));
     dialog->findChild<QPlainTextEdit *>(QStringLiteral("description"))
@@ -104,9 +102,7 @@ TEST(ScreenshotTest, NewIncidentDialogSaysWhatIsMissing)
     ASSERT_TRUE(database.ok()) << database.error().toStdString();
     ConsoleFixture console(database.path());
     ASSERT_TRUE(console.waitUntilLoaded());
-    ASSERT_TRUE(waitFor([&] { return !console.session->reference().services.isEmpty(); }));
-    console.window->actions()->action(IncidentActions::NewIncident)->trigger();
-    auto *dialog = qobject_cast<NewIncidentDialog *>(console.window->actionController()->pendingDialog());
+    auto *dialog = openNewIncidentDialog(console);
     ASSERT_NE(dialog, nullptr);
     auto *impact = dialog->findChild<QComboBox *>(QStringLiteral("impact"));
     impact->setCurrentIndex(impact->findData(1));

@@ -5,6 +5,8 @@
 #include <core/storage/eventstore.h>
 #include <core/storage/referencerepository.h>
 #include <models/incidentqueuemodel.h>
+#include <ui/actioncontroller.h>
+#include <ui/incidentactions.h>
 
 #include <QSettings>
 #include <QTest>
@@ -119,6 +121,22 @@ bool ConsoleFixture::waitUntilLoaded(int timeoutMs)
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
     return QTest::qWaitFor(condition, timeoutMs);
+}
+
+void LoadedConsoleTest::SetUp()
+{
+    ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    resetSettings();
+    console = std::make_unique<ConsoleFixture>(database.path());
+    ASSERT_TRUE(console->waitUntilLoaded());
+}
+
+NewIncidentDialog *openNewIncidentDialog(ConsoleFixture &console)
+{
+    if (!waitFor([&] { return !console.session->reference().services.isEmpty(); }))
+        return nullptr;
+    console.window->actions()->action(IncidentActions::NewIncident)->trigger();
+    return qobject_cast<NewIncidentDialog *>(console.window->actionController()->pendingDialog());
 }
 
 void resetSettings()

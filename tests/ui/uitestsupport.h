@@ -5,8 +5,11 @@
 #include <core/storage/incidentrepository.h>
 #include <ui/consolesession.h>
 #include <ui/mainwindow.h>
+#include <ui/newincidentdialog.h>
 
 #include <QTemporaryDir>
+
+#include <gtest/gtest.h>
 
 #include <functional>
 #include <memory>
@@ -60,6 +63,20 @@ public:
     std::unique_ptr<ConsoleSession> session;
     std::unique_ptr<MainWindow> window;
 };
+
+// A fixture: the console on a fresh demo database, with a clean layout, loaded.
+class LoadedConsoleTest : public ::testing::Test
+{
+protected:
+    void SetUp() override;
+
+    DemoDatabase database;
+    std::unique_ptr<ConsoleFixture> console;
+};
+
+// Opens the New-incident dialog through the window's action once the reference data
+// it offers has arrived; nullptr when it did not open.
+NewIncidentDialog *openNewIncidentDialog(ConsoleFixture &console);
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
 void resetSettings();
