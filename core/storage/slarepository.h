@@ -1,0 +1,84 @@
+#pragma once
+
+#include "databaseerror.h"
+
+#include "../engine/breachforecast.h"
+#include "../engine/slaconfiguration.h"
+#include "../engine/slasubject.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace nocturne::core {
+
+// One stored version of a configuration item, for history and export.
+struct ConfigurationVersion
+{
+    QString type; // "calendar", "policy", "escalation", "schedule"
+    QString id;
+    int version = 0;
+    qint64 savedAt = 0;
+    QString savedBy;
+    QByteArray json;
+};
+
+// What saving a configuration did.
+struct ConfigurationSaveResult
+{
+    int added = 0;
+    int changed = 0; // stored as a new version
+    int unchanged = 0;
+    int removed = 0; // no longer in the configuration: marked inactive, history kept
+    DatabaseError error;
+};
+
+// SLA configuration and the SLA view of incidents, on the caller's connection. The
+// configuration is versioned: every save that changes an item stores a new version of
+// it, in one transaction, and bumps a counter in `meta` that running engines poll.
+class SlaRepository final
+{
+public:
+    explicit SlaRepository(QSqlDatabase db);
+    DatabaseError lastError() const { return m_error; }
+
+    // The current configuration; an empty one (not an error) when none was ever saved.
+    std::optional<SlaConfiguration> loadConfiguration();
+    ConfigurationSaveResult saveConfiguration(const SlaConfiguration &configuration, const QString &actor,
+                                              qint64 nowMs);
+    // Increases on every save that changed something; -1 on error.
+    qint64 configurationRevision();
+    QList<ConfigurationVersion> configurationHistory(const QString &type = {}, const QString &id = {});
+
+    QHash<QString, QString> siteZones();
+
+    // Subjects derived from events: every open incident, one incident (id or number), or
+    // the incidents opened in [fromMs, toMs) (for what-if replays).
+    std::optional<QList<SlaSubject>> openSubjects();
+    std::optional<SlaSubject> subject(const QString &idOrNumber);
+    std::optional<QList<SlaSubject>> subjectsOpenedBetween(qint64 fromMs, qint64 toMs);
+    std::optional<QList<SlaSubject>> subjects(const QSet<QString> &incidentIds);
+
+    // Resolved incidents since `sinceMs` with what the forecast needs; the engine turns the
+    // open-to-resolved span into business time on each one's policy calendar.
+    struct ResolvedRow
+    {
+        int priority = 5;
+        QString category, service, group, site;
+        Domain domain = Domain::It;
+        qint64 openedAt = 0;
+        qint64 resolvedAt = 0;
+    };
+    std::optional<QList<ResolvedRow>> resolvedSince(qint64 sinceMs);
+
+private:
+    std::optional<QList<SlaSubject>> subjectsWhere(const QString &incidentCondition, const QVariantList &binds);
+    QSqlDatabase m_db;
+    DatabaseError m_error;
+};
+
+} // namespace nocturne::core
