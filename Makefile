@@ -18,6 +18,7 @@ bench: build
 	$(BIN)/nocturne-bench-store
 	$(BIN)/queue_bench
 	$(BIN)/console_open_bench
+	$(BIN)/sla_bench
 
 deps:
 	@./installer/install-deps.sh

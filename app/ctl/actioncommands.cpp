@@ -29,7 +29,8 @@ int exitCodeFor(const core::CommandResult &result)
 {
     using S = core::CommandResult::Status;
     switch (result.status) {
-    case S::Ok: return Ok;
+    case S::Ok:
+    case S::AlreadyRecorded: return Ok;
     case S::NotFound:
     case S::Refused:
     case S::Invalid: return Refused;

@@ -1,6 +1,7 @@
 // Database administration: init, demo data and audit verification.
 #include "commands.h"
 #include "ctlcontext.h"
+#include "slasupport.h"
 
 #include <core/audit/auditverifier.h>
 #include <core/demo/demogenerator.h>
@@ -39,6 +40,8 @@ int runInit(CtlContext &ctx, const QStringList &arguments)
                      .arg(ctx.databasePath())
                      .arg(ctx.database().schemaVersion())
               << Qt::endl;
+    if (!sla::storeDefaultsIfNone(ctx, true))
+        return Usage;
     return Ok;
 }
 
@@ -99,6 +102,9 @@ int runDemo(CtlContext &ctx, const QStringList &arguments)
     });
     if (result.error)
         return ctx.fail(result.error);
+    // Demo data ships with a sensible SLA set, so the clocks have something to count.
+    if (!sla::storeDefaultsIfNone(ctx, !parser.isSet(json)))
+        return Usage;
     const double seconds = double(result.elapsedMs) / 1000.0;
     if (parser.isSet(json)) {
         ctx.out() << QJsonDocument(QJsonObject { { QStringLiteral("incidents"), result.incidents },

@@ -36,5 +36,7 @@ int runCancel(CtlContext &context, const QStringList &arguments);
 int runComment(CtlContext &context, const QStringList &arguments);
 int runExport(CtlContext &context, const QStringList &arguments);
 int runAudit(CtlContext &context, const QStringList &arguments);
+int runSla(CtlContext &context, const QStringList &arguments);
+int runOncall(CtlContext &context, const QStringList &arguments);
 
 } // namespace nocturne::ctl

@@ -24,6 +24,8 @@ const QList<CommandInfo> &allCommands()
         { "comment", QT_TRANSLATE_NOOP("nocturnectl", "Add a comment (--text)"), runComment },
         { "export", QT_TRANSLATE_NOOP("nocturnectl", "Export incidents as CSV or JSON"), runExport },
         { "audit", QT_TRANSLATE_NOOP("nocturnectl", "\"audit verify\": check the tamper-evident trail"), runAudit },
+        { "sla", QT_TRANSLATE_NOOP("nocturnectl", "SLA policies, calendars and clocks (\"sla --help\")"), runSla },
+        { "oncall", QT_TRANSLATE_NOOP("nocturnectl", "\"oncall who\": who is on call"), runOncall },
     };
     return commands;
 }

@@ -22,7 +22,9 @@ struct IncidentCommand
 
 struct CommandResult
 {
-    enum class Status { Ok, NotFound, Refused, Invalid, StorageError };
+    // AlreadyRecorded: an automatic action (a payload with a "rule" key) whose rule the
+    // incident's history already holds; nothing was written. Callers treat it as done.
+    enum class Status { Ok, NotFound, Refused, Invalid, StorageError, AlreadyRecorded };
     Status status = Status::Ok;
     QString error;
     Event event;

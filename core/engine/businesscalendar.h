@@ -47,6 +47,11 @@ struct CalendarDefinition
     friend bool operator==(const CalendarDefinition &, const CalendarDefinition &) = default;
 };
 
+// The zone an IANA id (or an Outlook/Windows zone name) names; an invalid QTimeZone when
+// the id is unknown. Unlike QTimeZone(id).isValid(), a typo such as "Berlin" is unknown
+// (Qt 6.4 on Linux would read it as a POSIX rule at UTC+0).
+QTimeZone timeZoneNamed(const QString &id);
+
 // The built-in calendar id of a 24×7 clock.
 inline QString twentyFourSevenCalendarId() { return QStringLiteral("24x7"); }
 
@@ -62,6 +67,8 @@ inline QString twentyFourSevenCalendarId() { return QStringLiteral("24x7"); }
 class BusinessCalendar final
 {
 public:
+    // An invalid zone is treated as UTC, and zone() then says so.
+    // Only the years 1900..2200 are ever materialised; instants outside are clamped.
     BusinessCalendar(const CalendarDefinition &definition, const QTimeZone &zone);
 
     const CalendarDefinition &definition() const { return m_definition; }
@@ -82,15 +89,38 @@ private:
         qint64 end;
         qint64 before; // business ms in all earlier intervals
     };
+    struct Span
+    {
+        qint64 start;
+        qint64 end;
+    };
     void ensureCovers(qint64 fromUtcMs, qint64 toUtcMs) const;
-    // Business ms from the start of the materialised range up to t.
-    qint64 cumulativeAt(qint64 utcMs) const;
+    const Interval *firstEndingAfter(qint64 utcMs) const;
+    void rebuildDayIndex() const;
+    // Business ms from the start of the materialised range up to t, given the first
+    // interval ending after t.
+    qint64 cumulativeAt(qint64 utcMs, const Interval *firstEndingAfter) const;
+    qint64 materialisedTotal() const;
+    // The business intervals of the UTC years [firstYear, lastYear], merged, holidays removed.
+    std::vector<Span> buildYears(int firstYear, int lastYear) const;
+    void addSegment(qint64 fromUtcMs, qint64 toUtcMs, qint64 offsetMs, std::vector<Span> &out) const;
+    bool isAllDayHoliday(qint64 julianDay) const;
+    void append(const std::vector<Span> &spans) const;
 
     CalendarDefinition m_definition;
     QTimeZone m_zone;
+    std::array<std::vector<DayInterval>, 7> m_week; // clipped, sorted, merged
+    std::vector<Span> m_allDayHolidays; // Julian days [start, end), sorted, merged
+    std::vector<Span> m_timedHolidays; // UTC ms, sorted, merged
+    bool m_hasBusinessHours = false;
     mutable std::vector<Interval> m_intervals;
+    // Per UTC day of the materialised range (and one past it), the first interval ending
+    // after the day's start: a query searches only the few intervals of its own day.
+    mutable std::vector<quint32> m_dayIndex;
     mutable int m_firstYear = 0; // materialised years [m_firstYear, m_lastYear]
     mutable int m_lastYear = -1;
+    mutable qint64 m_coveredFromMs = 0; // UTC ms of [m_firstYear-01-01, (m_lastYear+1)-01-01)
+    mutable qint64 m_coveredToMs = 0;
 };
 
 } // namespace nocturne::core

@@ -64,6 +64,10 @@ struct PlannedEscalation
 // The firings of one policy started at `triggeredAt`, in time order. `cycleKey`
 // distinguishes triggers of the same policy (a response and a resolution threshold,
 // a second resolution cycle after a reopen).
+// Rule keys read "esc/<policy id>/<cycleKey>/r<round>/l<level>". A repeating policy with
+// repeatIntervalMs == 0 starts each round after the last level's delay plus the smallest
+// positive gap between level delays (30 minutes for a single level). triggerDescription is
+// "unacknowledged <N>m" or "sla_threshold" (the caller knows which clock and percent).
 QList<PlannedEscalation> planEscalation(const EscalationPolicy &policy, qint64 triggeredAt,
                                         const QString &cycleKey);
 

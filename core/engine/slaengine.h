@@ -13,7 +13,6 @@
 #include <QString>
 
 #include <memory>
-#include <queue>
 #include <vector>
 
 namespace nocturne::core {
@@ -39,9 +38,13 @@ public:
 
     // Replaces every subject and evaluates them all at `now` (the full evaluation).
     void reset(const QList<SlaSubject> &subjects, qint64 now);
+    // Evaluates every subject again at `now` (a new forecast, a clock jump), in place.
+    void evaluateAll(qint64 now);
     // Adds or replaces one subject (an incident changed) and re-evaluates it.
     void upsert(const SlaSubject &subject, qint64 now);
     void remove(const QString &incidentId);
+    // The store refused an action as already recorded (another process was first).
+    void settle(const QString &incidentId, const QString &ruleKey);
 
     struct TickResult
     {
@@ -75,17 +78,33 @@ private:
         quint32 generation;
         bool operator>(const Due &other) const { return at > other.at; }
     };
-    void evaluate(int slot, qint64 now, bool emitActions, TickResult *result);
-    void schedule(int slot, qint64 now);
+    // Re-evaluates one subject and schedules its next due instant. With a result, the
+    // alerts and actions due now go into it; without (reset, upsert), due actions only
+    // schedule the subject for the next tick.
+    void evaluate(int slot, qint64 now, TickResult *result);
+    void rebuildHeap();
+    int policyIndexFor(const SlaSubject &subject) const;
+    const BusinessCalendar *cachedCalendar(int policyIndex, const QString &site) const;
+
+    struct PolicyCalendars
+    {
+        const BusinessCalendar *shared = nullptr; // calendar zone: one for every site
+        QHash<QString, const BusinessCalendar *> bySite;
+    };
 
     SlaConfiguration m_configuration;
     QHash<QString, QString> m_siteZones;
     std::shared_ptr<const BreachForecaster> m_forecaster;
     mutable QHash<QString, std::shared_ptr<BusinessCalendar>> m_calendars; // "calendar|zone"
+    mutable std::vector<PolicyCalendars> m_policyCalendars; // by policy index
     std::vector<std::unique_ptr<Entry>> m_subjects;
     QHash<QString, int> m_slotById;
     std::vector<int> m_freeSlots;
-    std::priority_queue<Due, std::vector<Due>, std::greater<Due>> m_due;
+    // A min-heap (std::push_heap with std::greater) in a vector that keeps its capacity
+    // across full evaluations.
+    std::vector<Due> m_due;
+    void pushDue(const Due &due);
+    Due popDue();
     qint64 m_lastTick = 0;
 };
 

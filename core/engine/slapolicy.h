@@ -35,6 +35,10 @@ struct SlaThreshold
 // The default thresholds: notify at 50, 75 and 90 % and at the breach (100 %).
 QList<SlaThreshold> defaultThresholds();
 
+// Hold reasons that stop the clocks unless a policy says otherwise: awaiting caller,
+// vendor or change (a problem record does not pause).
+QSet<HoldReason> defaultPausingReasons();
+
 // Where a policy's business hours are read: in the calendar's own zone, or in the zone of
 // the incident's site (one "Mon–Fri 08:00–18:00" calendar for every warehouse).
 enum class CalendarZone { Calendar, Site };
@@ -61,14 +65,12 @@ struct SlaPolicy
     CalendarZone calendarZone = CalendarZone::Calendar;
     // Hold reasons that stop the clocks (default: caller, vendor, change; a problem
     // record does not pause by default).
-    QSet<HoldReason> pausingReasons;
+    QSet<HoldReason> pausingReasons = defaultPausingReasons();
     ReopenRule reopen = ReopenRule::NewCycle;
     QList<SlaThreshold> thresholds = defaultThresholds();
 
     bool matches(int priority, const QString &service, Domain domain, const QString &site) const;
     friend bool operator==(const SlaPolicy &, const SlaPolicy &) = default;
 };
-
-QSet<HoldReason> defaultPausingReasons();
 
 } // namespace nocturne::core

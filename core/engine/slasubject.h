@@ -29,6 +29,8 @@ struct SlaSubject
     QString incidentId;
     QString number;
     int priority = 5;
+    int impact = 3; // raising the priority raises these (the matrix derives the priority)
+    int urgency = 3;
     QString service;
     Domain domain = Domain::It;
     QString site;

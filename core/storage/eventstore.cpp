@@ -108,7 +108,11 @@ DatabaseError EventStore::initialise()
     m_selectIncident = std::make_unique<SqliteStatement>(db, selectSql.constData());
     m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());
     m_selectContentHash = std::make_unique<SqliteStatement>(db, "SELECT content_hash FROM events WHERE id = ?");
-    for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectContentHash.get() }) {
+    // Through events_by_incident: only the incident's own events are scanned.
+    m_selectRule = std::make_unique<SqliteStatement>(
+        db, "SELECT 1 FROM events WHERE incident_id = ? AND json_extract(payload, '$.rule') = ? LIMIT 1");
+    for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectContentHash.get(),
+                             m_selectRule.get() }) {
         if (!statement->isValid())
             return fail(*statement);
     }
@@ -271,6 +275,19 @@ QString EventStore::validateTime(const IncidentCommand &command, const Incident 
     return {};
 }
 
+bool EventStore::ruleRecorded(const QString &incidentId, const QString &rule, bool *recorded, DatabaseError *error)
+{
+    SqliteStatement &q = *m_selectRule;
+    q.bind(1, incidentId);
+    q.bind(2, rule);
+    bool ok = false;
+    *recorded = q.step(&ok);
+    if (!ok)
+        *error = fail(q);
+    q.reset();
+    return ok;
+}
+
 CommandResult EventStore::execute(const IncidentCommand &command)
 {
     using Status = CommandResult::Status;
@@ -297,6 +314,16 @@ CommandResult EventStore::execute(const IncidentCommand &command)
         if (!found)
             return abort(Status::NotFound, tr("No incident %1").arg(command.incident));
         current = *found;
+        // An automatic action carries the rule that produced it. The check runs under the
+        // write lock, so two engines (a console and `sla tick`, or one before and after a
+        // restart) racing on the same rule record it once.
+        if (const QString rule = command.payload.value(QStringLiteral("rule")).toString(); !rule.isEmpty()) {
+            bool recorded = false;
+            if (!ruleRecorded(current.id, rule, &recorded, &error))
+                return abort(Status::StorageError, error.message);
+            if (recorded)
+                return abort(Status::AlreadyRecorded, tr("%1 already has an event for rule %2").arg(current.number, rule));
+        }
         if (const QString refusal = refusalReason(current, command.action); !refusal.isEmpty())
             return abort(Status::Refused, refusal);
     }

@@ -68,6 +68,8 @@ private:
                  DatabaseError *error);
     Event makeEvent(const IncidentCommand &command, const Incident &current, qint64 occurredAt);
     QString validateTime(const IncidentCommand &command, const Incident &current, qint64 occurredAt) const;
+    // Whether the incident's history already holds an event with this payload rule.
+    bool ruleRecorded(const QString &incidentId, const QString &rule, bool *recorded, DatabaseError *error);
     DatabaseError fail(const QSqlQuery &q) const;
     DatabaseError fail(const SqliteStatement &statement) const;
 
@@ -82,6 +84,7 @@ private:
     std::unique_ptr<SqliteStatement> m_selectIncident;
     std::unique_ptr<SqliteStatement> m_upsertIncident;
     std::unique_ptr<SqliteStatement> m_selectContentHash;
+    std::unique_ptr<SqliteStatement> m_selectRule;
     std::unique_ptr<QSqlQuery> m_selectEvents;
 };
 

@@ -104,6 +104,23 @@ const QList<QStringList> &steps()
                            "hold_reason, domain, acknowledged_at, resolved_at, updated_at, event_count) "
                            "WHERE state IN ('new', 'in_progress', 'on_hold')"),
         },
+        // 4: versioned SLA configuration (calendars, policies, escalations, schedules).
+        // Every change of an item is a new row; `active` marks the current version of the
+        // items still in the configuration, `position` keeps the document's order (policies
+        // match first-come). The revision in `meta` tells running engines to reload.
+        {
+            QStringLiteral(R"(CREATE TABLE sla_configuration (
+                type TEXT NOT NULL,
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                position INTEGER NOT NULL DEFAULT 0,
+                active INTEGER NOT NULL DEFAULT 0,
+                saved_at INTEGER NOT NULL DEFAULT 0,
+                saved_by TEXT NOT NULL DEFAULT '',
+                json TEXT NOT NULL,
+                PRIMARY KEY (type, id, version)))"),
+            QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('sla_configuration_revision', '0')"),
+        },
     };
     return all;
 }

@@ -12,9 +12,14 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
+class QSqlQuery;
+
 namespace nocturne::core {
+
+class SqliteStatement;
 
 // One stored version of a configuration item, for history and export.
 struct ConfigurationVersion
@@ -24,7 +29,8 @@ struct ConfigurationVersion
     int version = 0;
     qint64 savedAt = 0;
     QString savedBy;
-    QByteArray json;
+    QByteArray json; // the item as in the configuration document, without "version"
+    bool active = false; // the current version of an item still in the configuration
 };
 
 // What saving a configuration did.
@@ -34,12 +40,23 @@ struct ConfigurationSaveResult
     int changed = 0; // stored as a new version
     int unchanged = 0;
     int removed = 0; // no longer in the configuration: marked inactive, history kept
+    int reordered = 0; // unchanged items at a new place (policies match in order)
     DatabaseError error;
+    bool anythingChanged() const { return added + changed + removed + reordered > 0; }
 };
 
 // SLA configuration and the SLA view of incidents, on the caller's connection. The
 // configuration is versioned: every save that changes an item stores a new version of
 // it, in one transaction, and bumps a counter in `meta` that running engines poll.
+// Items are compared by their canonical JSON (slaConfigurationToJson without "version"),
+// so re-importing the same document stores nothing; an item left out of a new document
+// becomes inactive and keeps its history. Loading parses the stored items through
+// parseSlaConfiguration, so what the engine runs is exactly what an import validated;
+// the stored version numbers fill the structs' `version` fields.
+// Subjects are slaSubjectFromEvents of each incident's events, read in one ordered pass
+// over events_by_incident through the SQLite C API (the full load of 100k open incidents
+// is on the console's start-up path). Comments, attached alerts and linked problems are
+// not read: they move no clock, and the event count comes from the projection instead.
 class SlaRepository final
 {
 public:
@@ -50,6 +67,8 @@ public:
     std::optional<SlaConfiguration> loadConfiguration();
     ConfigurationSaveResult saveConfiguration(const SlaConfiguration &configuration, const QString &actor,
                                               qint64 nowMs);
+    // What saveConfiguration would do, without writing (works on a read-only connection).
+    ConfigurationSaveResult previewSave(const SlaConfiguration &configuration);
     // Increases on every save that changed something; -1 on error.
     qint64 configurationRevision();
     QList<ConfigurationVersion> configurationHistory(const QString &type = {}, const QString &id = {});
@@ -76,8 +95,16 @@ public:
     std::optional<QList<ResolvedRow>> resolvedSince(qint64 sinceMs);
 
 private:
-    std::optional<QList<SlaSubject>> subjectsWhere(const QString &incidentCondition, const QVariantList &binds);
+    struct SavePlan;
+    std::optional<SavePlan> planSave(const SlaConfiguration &configuration);
+    // `incidentCondition` is a fixed SQL fragment over incidents (values only through
+    // placeholders, bound by `bind`).
+    std::optional<QList<SlaSubject>> subjectsWhere(const char *incidentCondition,
+                                                   const std::function<void(SqliteStatement &)> &bind);
+    bool hasConfigurationTable(bool *exists);
+    DatabaseError failure(const QSqlQuery &q) const;
     QSqlDatabase m_db;
+    QString m_path;
     DatabaseError m_error;
 };
 

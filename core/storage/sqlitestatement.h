@@ -36,6 +36,7 @@ public:
     int changes() const;
 
     QString text(int column) const; // 0-based
+    QByteArray utf8(int column) const; // the stored UTF-8 bytes, without a detour through UTF-16
     qint64 int64(int column) const;
 
 private:
