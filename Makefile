@@ -19,6 +19,7 @@ bench: build
 	$(BIN)/queue_bench
 	$(BIN)/console_open_bench
 	$(BIN)/sla_bench
+	$(BIN)/sla_gui_stall_bench
 
 deps:
 	@./installer/install-deps.sh

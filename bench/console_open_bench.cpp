@@ -2,11 +2,9 @@
 // queue is on screen — from constructing the window to the first paint of the queue
 // table after the reader's snapshot arrived. Runs offscreen. With --db it reuses (or
 // first creates) a database, so a 1M-incident file is generated only once.
-#include <core/demo/demogenerator.h>
+#include "benchdatabase.h"
+
 #include <core/domain/clock.h>
-#include <core/storage/database.h>
-#include <core/storage/eventstore.h>
-#include <core/storage/referencerepository.h>
 #include <models/incidentqueuemodel.h>
 #include <models/queuefilterproxy.h>
 #include <ui/consolesession.h>
@@ -29,42 +27,6 @@
 using namespace nocturne;
 
 namespace {
-
-bool generate(const QString &path, int incidents, int days, double stalledShare)
-{
-    const core::SystemClock clock;
-    core::Database db;
-    core::DatabaseOptions options;
-    options.mode = core::DatabaseOptions::Mode::CreateIfMissing;
-    if (auto error = db.open(path, options)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.message));
-        return false;
-    }
-    core::EventStore store(db, clock);
-    if (auto error = store.initialise()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.message));
-        return false;
-    }
-    core::ReferenceRepository reference(db.connection(), path);
-    core::demo::DemoGenerator generator(store, reference, clock);
-    core::demo::DemoOptions demo;
-    demo.incidents = incidents;
-    demo.days = days;
-    demo.stalledShare = stalledShare;
-    demo.batchIncidents = 5000;
-    const auto result = generator.generate(demo, [](qint64 done, qint64 total) {
-        if (done % 50'000 < 5000 || done == total)
-            std::fprintf(stderr, "\r  generated %lld / %lld incidents", qlonglong(done), qlonglong(total));
-    });
-    std::fprintf(stderr, "\n");
-    if (result.error) {
-        std::fprintf(stderr, "%s\n", qPrintable(result.error.message));
-        return false;
-    }
-    std::printf("generated %lld incidents, %lld events in %.1f s\n", qlonglong(result.incidents),
-                qlonglong(result.events), double(result.elapsedMs) / 1000.0);
-    return true;
-}
 
 // Records the first paint of the table's viewport once the queue holds the snapshot.
 class FirstPaintProbe final : public QObject
@@ -127,7 +89,7 @@ int main(int argc, char **argv)
     if (!QFileInfo::exists(path)) {
         const int incidents = parser.value(incidentsOption).toInt();
         const int days = std::max(30, incidents / 2000);
-        if (!generate(path, incidents, days, parser.value(stalledOption).toDouble()))
+        if (!bench::generateDemoDatabase(path, incidents, days, parser.value(stalledOption).toDouble()))
             return 2;
     }
 

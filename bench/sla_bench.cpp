@@ -60,7 +60,8 @@ QHash<QString, QString> siteZones()
 }
 
 // One policy per priority on weekday business hours (two intervals a day, holidays) read in
-// each site's zone — the expensive case; `twentyFourSeven` gives the baseline.
+// each site's zone — the expensive case; `twentyFourSeven` gives the baseline. Escalations
+// as in the default configuration: unacknowledged P1/P2, and P1/P2 at 90 %.
 SlaConfiguration configuration(bool twentyFourSeven)
 {
     SlaConfiguration c;
@@ -85,8 +86,26 @@ SlaConfiguration configuration(bool twentyFourSeven)
         policy.calendar = twentyFourSeven ? twentyFourSevenCalendarId() : QStringLiteral("business");
         policy.calendarZone = CalendarZone::Site;
         policy.pausingReasons = defaultPausingReasons();
+        if (p <= 2) // like the default configuration: P1/P2 escalate at 90 %
+            policy.thresholds[2] = { 90, ThresholdAction::Escalate, QStringLiteral("sla-at-risk"), true, true };
         c.policies << policy;
     }
+    EscalationPolicy unacknowledged;
+    unacknowledged.id = QStringLiteral("unacknowledged-critical");
+    unacknowledged.name = unacknowledged.id;
+    unacknowledged.trigger = EscalationTrigger::Unacknowledged;
+    unacknowledged.unacknowledgedMs = 10 * Minute;
+    unacknowledged.priorities = { 1, 2 };
+    unacknowledged.levels = { { 0, EscalationTargetKind::Group, QStringLiteral("NOC") },
+                              { 15 * Minute, EscalationTargetKind::Group, QStringLiteral("Service Desk") } };
+    unacknowledged.repeat = 1;
+    unacknowledged.repeatIntervalMs = 30 * Minute;
+    EscalationPolicy atRisk = unacknowledged;
+    atRisk.id = QStringLiteral("sla-at-risk");
+    atRisk.trigger = EscalationTrigger::SlaThreshold;
+    atRisk.priorities = {};
+    atRisk.repeat = 0;
+    c.escalations = { unacknowledged, atRisk };
     return c;
 }
 

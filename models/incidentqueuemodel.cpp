@@ -2,11 +2,15 @@
 
 #include "queueformat.h"
 #include "searchtext.h"
+#include "slacells.h"
+#include "slacountdown.h"
 
+#include <core/domain/clock.h>
 #include <core/domain/labels.h>
 
 #include <QFont>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -98,6 +102,23 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         return {};
     const QueueEntry &e = m_entries.at(index.row());
     const int column = index.column();
+    if (isSlaColumn(column)) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+        case Qt::DecorationRole:
+        case Qt::BackgroundRole:
+        case Qt::ForegroundRole:
+        case Qt::TextAlignmentRole:
+        case QueueRole::RawValue:
+        case QueueRole::SlaLevel: return slaCellData(m_sla.find(e.id), column, role, countdownNow());
+        case Qt::FontRole:
+            if (QVariant font = slaCellData(m_sla.find(e.id), column, role, countdownNow()); font.isValid())
+                return font;
+            break;
+        default: break;
+        }
+    }
     switch (role) {
     case Qt::DisplayRole: return displayValue(e, column);
     case Qt::ToolTipRole:
@@ -145,6 +166,9 @@ QVariant IncidentQueueModel::headerData(int section, Qt::Orientation orientation
     case QueueColumn::Opened: return tr("Opened");
     case QueueColumn::Age: return tr("Age");
     case QueueColumn::Updated: return tr("Updated");
+    case QueueColumn::ResponseSla: return tr("Response SLA");
+    case QueueColumn::ResolutionSla: return tr("Resolution SLA");
+    case QueueColumn::BreachRisk: return tr("Breach risk");
     }
     return {};
 }
@@ -160,6 +184,7 @@ QHash<int, QByteArray> IncidentQueueModel::roleNames() const
     names.insert(QueueRole::Assignee, "assignee");
     names.insert(QueueRole::OpenedAt, "openedAt");
     names.insert(QueueRole::UpdatedAt, "updatedAt");
+    names.insert(QueueRole::SlaLevel, "slaLevel");
     return names;
 }
 
@@ -175,11 +200,13 @@ void IncidentQueueModel::resetEntries(const core::QueueEntriesPtr &entries)
     m_entries.clear();
     m_searchText.clear();
     m_orderKeys.clear();
+    m_slaKeys.clear();
     m_rowById.clear();
     if (entries) {
         m_entries.reserve(entries->size());
         m_searchText.reserve(entries->size());
         m_orderKeys.reserve(entries->size());
+        m_slaKeys.reserve(entries->size());
         m_rowById.reserve(entries->size());
         for (const QueueEntry &e : *entries) {
             if (!inScope(e) || m_rowById.contains(e.id))
@@ -224,7 +251,7 @@ void IncidentQueueModel::applyChanges(const core::QueueEntriesPtr &changed)
             }
         }
     }
-    updateRows(std::move(updated));
+    updateRows(std::move(updated), 0, QueueColumn::Count - 1);
     removeRowsDescending(std::move(removed));
     appendEntries(added);
 }
@@ -246,7 +273,7 @@ void IncidentQueueModel::syncEntries(const core::QueueEntriesPtr &all)
     applyChanges(all);
 }
 
-void IncidentQueueModel::updateRows(QList<int> rows)
+void IncidentQueueModel::updateRows(QList<int> rows, int firstColumn, int lastColumn)
 {
     // One dataChanged per run of adjacent rows: a bulk action on neighbours is one signal.
     std::sort(rows.begin(), rows.end());
@@ -255,7 +282,7 @@ void IncidentQueueModel::updateRows(QList<int> rows)
         qsizetype j = i;
         while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
             ++j;
-        Q_EMIT dataChanged(index(rows.at(i), 0), index(rows.at(j), QueueColumn::Count - 1));
+        Q_EMIT dataChanged(index(rows.at(i), firstColumn), index(rows.at(j), lastColumn));
         i = j + 1;
     }
 }
@@ -278,6 +305,7 @@ void IncidentQueueModel::removeRowsDescending(QList<int> rows)
         m_entries.remove(first, last - first + 1);
         m_searchText.remove(first, last - first + 1);
         m_orderKeys.remove(first, last - first + 1);
+        m_slaKeys.remove(first, last - first + 1);
         endRemoveRows();
         i = j + 1;
     }
@@ -308,6 +336,7 @@ void IncidentQueueModel::appendRow(const QueueEntry &e)
     m_entries.append(e);
     m_searchText.append(buildSearchText(e));
     m_orderKeys.append(orderKey(e));
+    m_slaKeys.append(slaKeysOf(e.id));
 }
 
 void IncidentQueueModel::setNow(qint64 ms)
@@ -324,6 +353,55 @@ void IncidentQueueModel::setNow(qint64 ms)
     if (!m_entries.isEmpty())
         Q_EMIT dataChanged(index(0, QueueColumn::Age), index(int(m_entries.size()) - 1, QueueColumn::Age),
                            { Qt::DisplayRole, QueueRole::RawValue });
+}
+
+qint64 IncidentQueueModel::countdownNow() const
+{
+    return m_clock ? m_clock->nowMs() : m_nowMs;
+}
+
+IncidentQueueModel::SlaKeys IncidentQueueModel::slaKeysOf(const QString &incidentId) const
+{
+    const core::IncidentSla *sla = m_sla.find(incidentId);
+    if (!sla)
+        return { NoDeadline, NoDeadline, -1.0, NoDeadline };
+    return { sla->hasResponse ? slaSortKey(sla->response) : NoDeadline,
+             sla->hasResolution ? slaSortKey(sla->resolution) : NoDeadline, sla->breachProbability,
+             breachingSoonFrom(*sla) };
+}
+
+void IncidentQueueModel::resetSla(core::SlaStatusPtr all)
+{
+    m_sla.reset(std::move(all));
+    // Displayed cells read the new status at once; the sort keys and the change signals go
+    // out in slices, one event-loop turn each, so 100k rows never stall the GUI in one go.
+    refreshSlaRows(++m_slaGeneration, 0);
+}
+
+void IncidentQueueModel::refreshSlaRows(quint64 generation, int from)
+{
+    if (generation != m_slaGeneration || from >= m_entries.size())
+        return; // a newer snapshot took over, or done
+    const int to = int(std::min<qsizetype>(m_entries.size(), from + SlaRowsPerSlice));
+    for (int r = from; r < to; ++r)
+        m_slaKeys[r] = slaKeysOf(m_entries.at(r).id);
+    Q_EMIT dataChanged(index(from, QueueColumn::ResponseSla), index(to - 1, QueueColumn::BreachRisk));
+    if (to < m_entries.size())
+        QTimer::singleShot(0, this, [this, generation, to] { refreshSlaRows(generation, to); });
+}
+
+void IncidentQueueModel::applySlaChanges(const core::SlaStatusPtr &changed)
+{
+    QList<int> rows;
+    for (const QString &id : m_sla.apply(changed)) {
+        const int row = rowOfIncident(id);
+        if (row >= 0) {
+            m_slaKeys[row] = slaKeysOf(id);
+            rows << row;
+        }
+    }
+    // Only the SLA columns: the rest of the row did not change.
+    updateRows(std::move(rows), QueueColumn::ResponseSla, QueueColumn::BreachRisk);
 }
 
 } // namespace nocturne::models

@@ -20,6 +20,9 @@ enum Column : int {
     Opened,
     Age,
     Updated,
+    ResponseSla, // time left until the response target (a countdown)
+    ResolutionSla, // time left until the resolution target
+    BreachRisk, // forecast probability of breaching the resolution target
     Count // sentinel
 };
 } // namespace QueueColumn
@@ -36,6 +39,7 @@ enum Role : int {
     Assignee,
     OpenedAt, // UTC epoch ms
     UpdatedAt, // UTC epoch ms
+    SlaLevel, // int of models::SlaLevel now, on the SLA columns
     Count // sentinel
 };
 } // namespace QueueRole

@@ -79,11 +79,13 @@ void QueueFilterProxy::setCurrentUser(const QString &user)
 
 void QueueFilterProxy::setNow(qint64 ms)
 {
-    const qint64 startOfToday = startOfLocalDay(ms);
-    if (startOfToday == m_context.startOfTodayMs)
+    if (ms == m_context.nowMs)
         return;
+    m_context.nowMs = ms;
+    const qint64 startOfToday = startOfLocalDay(ms);
+    const bool newDay = startOfToday != m_context.startOfTodayMs;
     m_context.startOfTodayMs = startOfToday;
-    if (m_queue == SavedQueue::ResolvedToday)
+    if (m_queue == SavedQueue::BreachingSoon || (newDay && m_queue == SavedQueue::ResolvedToday))
         invalidateFilter();
 }
 
@@ -111,7 +113,8 @@ bool QueueFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     if (sourceParent.isValid() || !m_queueModel)
         return false;
-    if (!belongsTo(m_queueModel->entry(sourceRow), m_queue, m_context))
+    if (!belongsTo(m_queueModel->entry(sourceRow), m_queue, m_context,
+                   m_queueModel->slaKeys(sourceRow).breachingSoonFrom))
         return false;
     return m_needle.isEmpty() || m_queueModel->searchText(sourceRow).contains(m_needle);
 }
@@ -140,6 +143,15 @@ bool QueueFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     case QueueColumn::Opened: c = threeWay(a.openedAt, b.openedAt); break;
     case QueueColumn::Age: c = threeWay(m_queueModel->ageMs(a), m_queueModel->ageMs(b)); break;
     case QueueColumn::Updated: c = threeWay(a.updatedAt, b.updatedAt); break;
+    case QueueColumn::ResponseSla:
+        c = threeWay(m_queueModel->slaKeys(left.row()).response, m_queueModel->slaKeys(right.row()).response);
+        break;
+    case QueueColumn::ResolutionSla:
+        c = threeWay(m_queueModel->slaKeys(left.row()).resolution, m_queueModel->slaKeys(right.row()).resolution);
+        break;
+    case QueueColumn::BreachRisk:
+        c = threeWay(m_queueModel->slaKeys(left.row()).risk, m_queueModel->slaKeys(right.row()).risk);
+        break;
     default: break;
     }
     return c != 0 ? c < 0 : compareDefault(a, b) < 0;

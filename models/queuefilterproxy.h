@@ -30,7 +30,8 @@ public:
     void setQueue(SavedQueue queue);
     SavedQueue queue() const { return m_queue; }
     void setCurrentUser(const QString &user);
-    // Re-filters only when the local day changes ("Resolved today").
+    // Re-filters "Resolved today" when the local day changes and "Breaching soon" at every
+    // call (time moves incidents into it).
     void setNow(qint64 ms);
 
     const core::QueueEntry &entryAt(int proxyRow) const;

@@ -36,6 +36,28 @@ QColor priorityColor(int priority)
     }
 }
 
+QColor slaLevelBackground(SlaLevel level)
+{
+    switch (level) {
+    case SlaLevel::Warning: return QColor(0xff, 0xf1, 0xb8);
+    case SlaLevel::Serious: return QColor(0xff, 0xd5, 0x9e);
+    case SlaLevel::Critical: return QColor(0xff, 0xb3, 0xad);
+    case SlaLevel::Breached: return QColor(0xc6, 0x28, 0x28);
+    default: return {};
+    }
+}
+
+QColor slaLevelForeground(SlaLevel level)
+{
+    switch (level) {
+    case SlaLevel::Warning:
+    case SlaLevel::Serious:
+    case SlaLevel::Critical: return QColor(0x21, 0x21, 0x21);
+    case SlaLevel::Breached: return QColor(Qt::white);
+    default: return {};
+    }
+}
+
 namespace {
 
 // Built once per priority: a data() call per painted cell must not paint pixmaps.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "slacountdown.h"
+
 #include <QColor>
 #include <QIcon>
 #include <QString>
@@ -14,5 +16,12 @@ QString formatDuration(qint64 ms);
 // One colour and one icon per priority, so P1 reads the same in every view.
 QColor priorityColor(int priority);
 QIcon priorityIcon(int priority);
+
+// The SLA bands: pale yellow, orange and red tints as the target is used up, a strong red
+// once breached. Invalid colours (the view's own) for clocks on track or stopped in time.
+QColor slaLevelBackground(SlaLevel level);
+// Dark text on the tints and white on the strong red, so every band reads on a dark
+// palette too.
+QColor slaLevelForeground(SlaLevel level);
 
 } // namespace nocturne::models

@@ -7,7 +7,8 @@ namespace nocturne::models {
 
 using core::IncidentState;
 
-bool belongsTo(const core::QueueEntry &entry, SavedQueue queue, const QueueContext &context)
+bool belongsTo(const core::QueueEntry &entry, SavedQueue queue, const QueueContext &context,
+               qint64 breachingSoonFrom)
 {
     const bool open = core::isOpen(entry.state);
     switch (queue) {
@@ -20,16 +21,17 @@ bool belongsTo(const core::QueueEntry &entry, SavedQueue queue, const QueueConte
     case SavedQueue::ResolvedToday:
         // Closed incidents count too: closing does not undo today's resolution.
         return !open && entry.resolvedAt > 0 && entry.resolvedAt >= context.startOfTodayMs;
+    case SavedQueue::BreachingSoon: return open && context.nowMs >= breachingSoonFrom;
     }
     return false;
 }
 
-quint8 queueMembership(const core::QueueEntry &entry, const QueueContext &context)
+quint8 queueMembership(const core::QueueEntry &entry, const QueueContext &context, qint64 breachingSoonFrom)
 {
     quint8 bits = 0;
     for (int q = 0; q < SavedQueueCount; ++q) {
-        if (belongsTo(entry, static_cast<SavedQueue>(q), context))
-            bits |= quint8(1u << q);
+        if (belongsTo(entry, static_cast<SavedQueue>(q), context, breachingSoonFrom))
+            bits |= membershipBit(static_cast<SavedQueue>(q));
     }
     return bits;
 }
@@ -43,6 +45,7 @@ QString savedQueueLabel(SavedQueue queue)
     case SavedQueue::HighPriority: return QCoreApplication::translate("SavedQueue", "P1–P2");
     case SavedQueue::OnHold: return QCoreApplication::translate("SavedQueue", "On hold");
     case SavedQueue::ResolvedToday: return QCoreApplication::translate("SavedQueue", "Resolved today");
+    case SavedQueue::BreachingSoon: return QCoreApplication::translate("SavedQueue", "Breaching soon");
     }
     return {};
 }

@@ -13,7 +13,8 @@ class IncidentQueueModel;
 
 // The sidebar: one row per saved queue with its live count. Counts follow the queue
 // model incrementally: each source row keeps a bitmask of the queues it belongs to,
-// so a change costs a few bit operations, not a recount of 100k incidents.
+// so a change costs a few bit operations, not a recount of 100k incidents. "Breaching
+// soon" also moves with time: setNow() re-checks that one bit of every row.
 class SavedQueuesModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -27,15 +28,18 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int count(SavedQueue queue) const { return m_counts.at(std::size_t(queue)); }
-    static SavedQueue queueAt(int row) { return static_cast<SavedQueue>(row); }
-    static int rowOf(SavedQueue queue) { return int(queue); }
+    // The sidebar's order: urgent queues first.
+    static SavedQueue queueAt(int row);
+    static int rowOf(SavedQueue queue);
 
     void setCurrentUser(const QString &user);
-    // Recounts only when the local day changes ("Resolved today").
+    // Recounts "Breaching soon", and everything when the local day changes ("Resolved today").
     void setNow(qint64 ms);
 
 private:
     void recount();
+    void recountBreachingSoon();
+    quint8 membershipOf(int sourceRow) const;
     void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);

@@ -1,6 +1,7 @@
 #include "consolesession.h"
 
 #include <core/domain/clock.h>
+#include <core/engine/slaengine.h>
 #include <models/incidentqueuemodel.h>
 #include <models/queueentryconversion.h>
 #include <models/queuefilterproxy.h>
@@ -14,7 +15,15 @@ namespace nocturne::ui {
 namespace {
 
 // Ages are shown in minutes; refreshing twice a minute keeps them right to the minute.
+// The same beat moves incidents into "Breaching soon" and refreshes the selected
+// incident's business-time figures.
 constexpr int AgeRefreshMs = 30'000;
+
+// The SLA engine's own requests to the writer are numbered from here: the operator's
+// count up from 1 and never meet them.
+constexpr quint64 SystemRequestBase = quint64(1) << 62;
+
+const QString SystemActor = QStringLiteral("system");
 
 } // namespace
 
@@ -24,12 +33,15 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
     , m_currentUser(std::move(currentUser))
     , m_store(QStringLiteral("nocturne-store"), std::make_unique<core::StoreWorker>(clock))
     , m_reader(QStringLiteral("nocturne-reader"), std::make_unique<core::QueueReader>(clock))
+    , m_sla(QStringLiteral("nocturne-sla"), std::make_unique<core::SlaWorker>(clock))
     , m_queueModel(new models::IncidentQueueModel(this))
     , m_queueProxy(new models::QueueFilterProxy(this))
     , m_savedQueuesModel(new models::SavedQueuesModel(m_queueModel, this))
     , m_timelineModel(new models::TimelineModel(this))
     , m_ageTimer(new QTimer(this))
+    , m_nextSystemRequestId(SystemRequestBase)
 {
+    m_queueModel->setClock(&m_clock);
     m_queueProxy->setSourceModel(m_queueModel);
     m_queueProxy->setCurrentUser(m_currentUser);
     m_savedQueuesModel->setCurrentUser(m_currentUser);
@@ -48,8 +60,19 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
 
     core::StoreWorker *store = m_store.worker();
     connect(store, &core::StoreWorker::failed, this, &ConsoleSession::onFailed);
-    connect(store, &core::StoreWorker::opened, this, [this] { m_reader.worker()->open(m_path); });
+    connect(store, &core::StoreWorker::opened, this, [this] {
+        m_reader.worker()->open(m_path);
+        m_sla.worker()->open(m_path);
+    });
     connect(store, &core::StoreWorker::executed, this, &ConsoleSession::onExecuted);
+
+    core::SlaWorker *sla = m_sla.worker();
+    connect(sla, &core::SlaWorker::failed, this, &ConsoleSession::slaFailed);
+    connect(sla, &core::SlaWorker::snapshotReady, this, &ConsoleSession::onSlaSnapshot);
+    connect(sla, &core::SlaWorker::statusChanged, this, &ConsoleSession::onSlaChanged);
+    connect(sla, &core::SlaWorker::alertsRaised, this, &ConsoleSession::slaAlertsRaised);
+    connect(sla, &core::SlaWorker::actionsDue, this, &ConsoleSession::onSlaActionsDue);
+    connect(sla, &core::SlaWorker::described, this, &ConsoleSession::onSlaDescribed);
 
     connect(m_ageTimer, &QTimer::timeout, this, &ConsoleSession::tick);
     m_ageTimer->start(AgeRefreshMs);
@@ -70,8 +93,10 @@ void ConsoleSession::open(const QString &path)
 
 void ConsoleSession::refresh()
 {
-    if (!m_path.isEmpty())
+    if (!m_path.isEmpty()) {
         m_reader.worker()->open(m_path);
+        m_sla.worker()->open(m_path);
+    }
     reloadSelected();
 }
 
@@ -93,6 +118,7 @@ void ConsoleSession::selectIncident(const QString &incidentId)
     m_selectedId = incidentId;
     if (incidentId.isEmpty()) {
         ++m_detailRequestId; // a late answer for the previous selection is ignored
+        ++m_slaRequestId;
         m_timelineModel->clear();
         Q_EMIT incidentCleared();
         return;
@@ -139,6 +165,16 @@ void ConsoleSession::onEntriesChanged(const core::QueueEntriesPtr &changed)
 
 void ConsoleSession::onExecuted(quint64 requestId, const QList<core::CommandResult> &results)
 {
+    if (requestId >= SystemRequestBase) {
+        onSystemExecuted(m_systemRequests.take(requestId), results);
+        return;
+    }
+    applyOwnResults(results);
+    Q_EMIT commandsFinished(requestId, results);
+}
+
+void ConsoleSession::applyOwnResults(const QList<core::CommandResult> &results)
+{
     // Show our own changes at once; the reader's poll will confirm them shortly.
     auto entries = std::make_shared<core::QueueEntries>();
     bool selectedChanged = false;
@@ -155,7 +191,6 @@ void ConsoleSession::onExecuted(quint64 requestId, const QList<core::CommandResu
     }
     if (selectedChanged)
         reloadSelected();
-    Q_EMIT commandsFinished(requestId, results);
 }
 
 void ConsoleSession::onIncidentLoaded(quint64 requestId, const core::Incident &incident,
@@ -165,6 +200,8 @@ void ConsoleSession::onIncidentLoaded(quint64 requestId, const core::Incident &i
         return; // the operator has moved on
     m_timelineModel->setEvents(incident.id, events, incident.flaggedEventIds);
     Q_EMIT incidentLoaded(incident);
+    // Its clocks changed with it (an acknowledgement, a hold), or it was just selected.
+    describeSelected();
 }
 
 void ConsoleSession::onFailed(const core::DatabaseError &error)
@@ -178,6 +215,74 @@ void ConsoleSession::tick()
     m_queueModel->setNow(now);
     m_queueProxy->setNow(now);
     m_savedQueuesModel->setNow(now);
+    // Business time elapsed needs the calendar, which only the engine has.
+    describeSelected();
+}
+
+void ConsoleSession::onSlaSnapshot(const core::SlaStatusPtr &all)
+{
+    Q_EMIT queueAboutToChange();
+    m_queueModel->resetSla(all);
+    Q_EMIT queueChanged();
+    m_slaLoaded = true;
+    describeSelected(); // a description asked before the engine had loaded got no answer
+}
+
+void ConsoleSession::onSlaChanged(const core::SlaStatusPtr &changed)
+{
+    if (!changed || changed->isEmpty())
+        return;
+    Q_EMIT queueAboutToChange();
+    m_queueModel->applySlaChanges(changed);
+    Q_EMIT queueChanged();
+    if (!m_selectedId.isEmpty() && changed->contains(m_selectedId))
+        describeSelected();
+}
+
+void ConsoleSession::onSlaActionsDue(QList<core::IncidentCommand> commands)
+{
+    if (commands.isEmpty())
+        return;
+    for (core::IncidentCommand &command : commands) {
+        if (command.actor.isEmpty())
+            command.actor = SystemActor;
+    }
+    const quint64 id = m_nextSystemRequestId++;
+    m_systemRequests.insert(id, commands);
+    m_store.worker()->execute(id, commands);
+}
+
+void ConsoleSession::onSystemExecuted(const QList<core::IncidentCommand> &commands,
+                                      const QList<core::CommandResult> &results)
+{
+    // Another console (or a run before a crash) recorded the same rule first: the engine
+    // must stop waiting for it rather than send it again.
+    // A busy or failing file is worth another try later; a refusal (the incident was
+    // resolved meanwhile) is final.
+    for (qsizetype i = 0; i < results.size() && i < commands.size(); ++i) {
+        const QString rule = core::SlaEngine::ruleKeyOf(commands.at(i));
+        if (results.at(i).status == core::CommandResult::Status::AlreadyRecorded)
+            m_sla.worker()->actionSettled(commands.at(i).incident, rule);
+        else if (results.at(i).status == core::CommandResult::Status::StorageError)
+            m_sla.worker()->actionFailed(commands.at(i).incident, rule);
+    }
+    applyOwnResults(results);
+}
+
+void ConsoleSession::describeSelected()
+{
+    if (m_selectedId.isEmpty())
+        return;
+    m_slaRequestId = m_nextRequestId++;
+    m_sla.worker()->describe(m_slaRequestId, m_selectedId);
+}
+
+void ConsoleSession::onSlaDescribed(quint64 requestId, const QString &incidentId, const QString &policyName,
+                                    const QList<core::SlaClockStatus> &clocks)
+{
+    if (requestId != m_slaRequestId || incidentId != m_selectedId)
+        return; // the operator has moved on, or a newer description is on its way
+    Q_EMIT slaDescribed(incidentId, policyName, clocks);
 }
 
 } // namespace nocturne::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/domain/command.h>
+#include <core/engine/slaworker.h>
 #include <core/storage/databaseerror.h>
 #include <core/storage/incidentrepository.h>
 #include <core/storage/queuereader.h>
@@ -8,6 +9,7 @@
 #include <core/storage/storeworker.h>
 #include <core/threading/ownedthread.h>
 
+#include <QHash>
 #include <QObject>
 
 class QTimer;
@@ -25,10 +27,12 @@ class TimelineModel;
 
 namespace nocturne::ui {
 
-// One open database as the console sees it: the writer ("nocturne-store") and the
-// reader ("nocturne-reader") on their own threads, and the item models they feed on
-// the GUI thread. Widgets talk to this object, never to SQL; results come back as
-// queued signals carrying values.
+// One open database as the console sees it: the writer ("nocturne-store"), the reader
+// ("nocturne-reader") and the SLA engine ("nocturne-sla") on their own threads, and the
+// item models they feed on the GUI thread. Widgets talk to this object, never to SQL;
+// results come back as queued signals carrying values. The SLA engine's automatic
+// actions (escalations, priority raises) go to the writer as the `system` actor under
+// request ids of their own, so nothing meant for the operator reports them.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
@@ -53,6 +57,8 @@ public:
     bool isLoaded() const { return m_loaded; }
     const core::ReferenceSnapshot &reference() const { return m_reference; }
     const QString &selectedIncidentId() const { return m_selectedId; }
+    // Whether the SLA engine has sent its first evaluation.
+    bool hasSla() const { return m_slaLoaded; }
 
     models::IncidentQueueModel *queueModel() const { return m_queueModel; }
     models::QueueFilterProxy *queueProxy() const { return m_queueProxy; }
@@ -70,6 +76,13 @@ Q_SIGNALS:
     void commandsFinished(quint64 requestId, const QList<nocturne::core::CommandResult> &results);
     void incidentLoaded(const nocturne::core::Incident &incident);
     void incidentCleared();
+    // Thresholds, breaches and escalations that just happened.
+    void slaAlertsRaised(const nocturne::core::SlaAlerts &alerts);
+    // Every clock of the selected incident with its history (empty: no policy applies).
+    void slaDescribed(const QString &incidentId, const QString &policyName,
+                      const QList<nocturne::core::SlaClockStatus> &clocks);
+    // The SLA engine could not read the database; the queue itself may still work.
+    void slaFailed(const nocturne::core::DatabaseError &error);
 
 private:
     void onSnapshot(const core::QueueEntriesPtr &entries);
@@ -79,12 +92,21 @@ private:
     void onFailed(const core::DatabaseError &error);
     void reloadSelected();
     void tick();
+    void onSlaSnapshot(const core::SlaStatusPtr &all);
+    void onSlaChanged(const core::SlaStatusPtr &changed);
+    void onSlaActionsDue(QList<core::IncidentCommand> commands);
+    void onSystemExecuted(const QList<core::IncidentCommand> &commands, const QList<core::CommandResult> &results);
+    void onSlaDescribed(quint64 requestId, const QString &incidentId, const QString &policyName,
+                        const QList<core::SlaClockStatus> &clocks);
+    void describeSelected();
+    void applyOwnResults(const QList<core::CommandResult> &results);
 
     const core::Clock &m_clock;
     QString m_currentUser;
     QString m_path;
     core::OwnedThread<core::StoreWorker> m_store;
     core::OwnedThread<core::QueueReader> m_reader;
+    core::OwnedThread<core::SlaWorker> m_sla;
     models::IncidentQueueModel *m_queueModel;
     models::QueueFilterProxy *m_queueProxy;
     models::SavedQueuesModel *m_savedQueuesModel;
@@ -94,7 +116,12 @@ private:
     QString m_selectedId;
     quint64 m_nextRequestId = 1;
     quint64 m_detailRequestId = 0;
+    quint64 m_slaRequestId = 0;
+    // The engine's commands by request id: a result "already recorded" is reported back.
+    QHash<quint64, QList<core::IncidentCommand>> m_systemRequests;
+    quint64 m_nextSystemRequestId;
     bool m_loaded = false;
+    bool m_slaLoaded = false;
 };
 
 } // namespace nocturne::ui

@@ -9,6 +9,18 @@ namespace {
 // Bump when a layout change makes older saved states meaningless.
 const QString LayoutVersion = QStringLiteral("layout-v1/");
 
+const QString SoundKey = QStringLiteral("alerts/sound");
+const QString QuietEnabledKey = QStringLiteral("alerts/quietHours/enabled");
+const QString QuietStartKey = QStringLiteral("alerts/quietHours/start");
+const QString QuietEndKey = QStringLiteral("alerts/quietHours/end");
+const QString TimeFormat = QStringLiteral("HH:mm");
+
+QTime timeOr(const QVariant &value, QTime fallback)
+{
+    const QTime time = QTime::fromString(value.toString(), TimeFormat);
+    return time.isValid() ? time : fallback;
+}
+
 } // namespace
 
 QByteArray ConsoleSettings::bytes(const QString &key) const
@@ -38,6 +50,35 @@ int ConsoleSettings::savedQueue() const
 void ConsoleSettings::setSavedQueue(int value)
 {
     QSettings().setValue(LayoutVersion + QStringLiteral("queue/saved"), value);
+}
+
+bool ConsoleSettings::alertSoundEnabled() const
+{
+    return QSettings().value(SoundKey, true).toBool();
+}
+
+void ConsoleSettings::setAlertSoundEnabled(bool value)
+{
+    QSettings().setValue(SoundKey, value);
+}
+
+QuietHours ConsoleSettings::quietHours() const
+{
+    const QSettings settings;
+    const QuietHours defaults;
+    QuietHours quiet;
+    quiet.enabled = settings.value(QuietEnabledKey, defaults.enabled).toBool();
+    quiet.start = timeOr(settings.value(QuietStartKey), defaults.start);
+    quiet.end = timeOr(settings.value(QuietEndKey), defaults.end);
+    return quiet;
+}
+
+void ConsoleSettings::setQuietHours(const QuietHours &value)
+{
+    QSettings settings;
+    settings.setValue(QuietEnabledKey, value.enabled);
+    settings.setValue(QuietStartKey, value.start.toString(TimeFormat));
+    settings.setValue(QuietEndKey, value.end.toString(TimeFormat));
 }
 
 } // namespace nocturne::ui

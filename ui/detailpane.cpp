@@ -1,5 +1,7 @@
 #include "detailpane.h"
 
+#include "slapanel.h"
+
 #include <core/domain/labels.h>
 #include <models/queuecolumns.h>
 #include <models/queueformat.h>
@@ -31,12 +33,14 @@ QString timeOrDash(qint64 ms)
 
 } // namespace
 
-DetailPane::DetailPane(models::TimelineModel *timeline, const QList<QAction *> &actions, QWidget *parent)
+DetailPane::DetailPane(models::TimelineModel *timeline, const core::Clock &clock, const QList<QAction *> &actions,
+                       QWidget *parent)
     : QWidget(parent)
     , m_stack(new QStackedWidget(this))
     , m_heading(new QLabel(this))
     , m_priority(new QLabel(this))
     , m_description(new QLabel(this))
+    , m_sla(new SlaPanel(clock, this))
     , m_timeline(new QTableView(this))
 {
     setObjectName(QStringLiteral("detailPane"));
@@ -127,6 +131,7 @@ QWidget *DetailPane::buildDetails(const QList<QAction *> &actions)
     m_description->setWordWrap(true);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_description);
+    layout->addWidget(m_sla);
 
     auto *timelineTitle = new QLabel(tr("Timeline"), page);
     QFont titleFont = timelineTitle->font();
@@ -185,13 +190,23 @@ void DetailPane::showIncident(const core::Incident &i)
     m_description->setText(i.description);
     m_description->setVisible(!i.description.isEmpty());
     m_stack->setCurrentIndex(1);
-    if (!sameIncident)
+    if (!sameIncident) {
         m_timeline->scrollToBottom();
+        m_sla->showLoading(i.id);
+    }
+}
+
+void DetailPane::showSla(const QString &incidentId, const QString &policyName,
+                         const QList<core::SlaClockStatus> &clocks)
+{
+    if (incidentId == m_incident.id)
+        m_sla->showClocks(incidentId, policyName, clocks);
 }
 
 void DetailPane::showEmpty()
 {
     m_incident = {};
+    m_sla->showLoading({});
     m_stack->setCurrentIndex(0);
 }
 

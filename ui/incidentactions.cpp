@@ -49,7 +49,9 @@ IncidentActions::IncidentActions(QWidget *window)
     add(FocusFilter, tr("&Filter queue"), standardOr(QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_F)), QStringLiteral("focusFilterAction"));
     add(Quit, tr("&Quit"), standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), QStringLiteral("quitAction"));
     add(About, tr("&About Nocturne"), standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)), QStringLiteral("aboutAction"));
+    add(Settings, tr("&Settings…"), standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)), QStringLiteral("settingsAction"));
     action(Quit)->setMenuRole(QAction::QuitRole);
+    action(Settings)->setMenuRole(QAction::PreferencesRole);
     action(About)->setMenuRole(QAction::AboutRole);
     setSelection({});
 }

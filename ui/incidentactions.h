@@ -36,6 +36,7 @@ public:
         FocusFilter,
         Quit,
         About,
+        Settings,
         IdCount // sentinel
     };
 

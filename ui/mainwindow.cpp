@@ -1,12 +1,15 @@
 #include "mainwindow.h"
 
 #include "actioncontroller.h"
+#include "alertcenter.h"
 #include "consolesession.h"
 #include "consolesettings.h"
 #include "consolestatusbar.h"
 #include "detailpane.h"
+#include "escalationbanner.h"
 #include "queuesidebar.h"
 #include "queueview.h"
+#include "settingsdialog.h"
 
 #include <models/incidentqueuemodel.h>
 #include <models/queuefilterproxy.h>
@@ -19,6 +22,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace nocturne::ui {
 
@@ -28,9 +32,10 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_actions(new IncidentActions(this))
+    , m_banner(new EscalationBanner(this))
     , m_sidebar(new QueueSidebar(session.savedQueuesModel(), this))
     , m_queue(new QueueView(session.queueProxy(), this))
-    , m_detail(new DetailPane(session.timelineModel(),
+    , m_detail(new DetailPane(session.timelineModel(), session.clock(),
                               { m_actions->action(Id::Acknowledge), m_actions->action(Id::AssignToMe),
                                 m_actions->action(Id::Assign), m_actions->action(Id::Hold),
                                 m_actions->action(Id::Resume), m_actions->action(Id::Resolve),
@@ -40,6 +45,7 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_statusBar(new ConsoleStatusBar(session.clock(), this))
     , m_controller(new ActionController(session, *m_actions, *m_queue, this))
+    , m_alerts(new AlertCenter(session, m_banner, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Nocturne — incident operations console"));
@@ -52,7 +58,13 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setSizes({ 180, 790, 630 });
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
     setStatusBar(m_statusBar);
     buildMenus();
 
@@ -72,6 +84,15 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     });
     connect(m_actions->action(Id::Quit), &QAction::triggered, this, &QWidget::close);
     connect(m_actions->action(Id::About), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->action(Id::Settings), &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_banner, &EscalationBanner::showIncidentRequested, this, &MainWindow::showIncident);
+    connect(m_alerts, &AlertCenter::raiseRequested, this, [this](const QString &incidentId) {
+        showNormal();
+        raise();
+        activateWindow();
+        if (!incidentId.isEmpty())
+            showIncident(incidentId);
+    });
     connectSession();
     restoreLayout();
     if (!m_session.databasePath().isEmpty())
@@ -85,6 +106,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions->action(Id::NewIncident));
     file->addAction(m_actions->action(Id::Refresh));
+    file->addSeparator();
+    file->addAction(m_actions->action(Id::Settings));
     file->addSeparator();
     file->addAction(m_actions->action(Id::Quit));
 
@@ -122,6 +145,28 @@ void MainWindow::connectSession()
     });
     connect(&m_session, &ConsoleSession::incidentLoaded, m_detail, &DetailPane::showIncident);
     connect(&m_session, &ConsoleSession::incidentCleared, m_detail, &DetailPane::showEmpty);
+    connect(&m_session, &ConsoleSession::slaDescribed, m_detail, &DetailPane::showSla);
+    connect(&m_session, &ConsoleSession::slaFailed, this, [this](const core::DatabaseError &error) {
+        m_statusBar->showMessage(tr("SLA clocks unavailable: %1").arg(error.message));
+    });
+}
+
+bool MainWindow::showIncident(const QString &incidentId)
+{
+    if (m_queue->selectIncident(incidentId))
+        return true;
+    // Hidden by the queue or the filter the operator is in: show it among all open ones.
+    m_queue->filterEdit()->clear();
+    m_sidebar->setCurrentQueue(models::SavedQueue::AllOpen);
+    return m_queue->selectIncident(incidentId);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, m_alerts, &AlertCenter::reloadSettings);
+    dialog->open();
 }
 
 void MainWindow::updateCounts()

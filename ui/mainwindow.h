@@ -11,15 +11,18 @@ class QSplitter;
 namespace nocturne::ui {
 
 class ActionController;
+class AlertCenter;
 class ConsoleSession;
 class ConsoleStatusBar;
 class DetailPane;
+class EscalationBanner;
 class QueueSidebar;
 class QueueView;
 
-// The console's window. It only assembles: the saved-queue sidebar, the queue, the
-// detail pane, menus and toolbar over one set of actions, and the status bar; and it
-// persists their layout. Each part is its own widget; the session does the I/O.
+// The console's window. It only assembles: the escalation banner, the saved-queue
+// sidebar, the queue, the detail pane, menus and toolbar over one set of actions, the
+// status bar and the alert center (tray, notifications, sounds); and it persists their
+// layout. Each part is its own widget; the session does the I/O.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +36,10 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     QueueSidebar *sidebar() const { return m_sidebar; }
     ActionController *actionController() const { return m_controller; }
+    EscalationBanner *escalationBanner() const { return m_banner; }
+    AlertCenter *alertCenter() const { return m_alerts; }
+    // Selects an incident, leaving the current saved queue or filter if they hide it.
+    bool showIncident(const QString &incidentId);
 
 Q_SIGNALS:
     // The database could not be opened at all and the operator has read why.
@@ -48,17 +55,20 @@ private:
     void connectSession();
     void showDatabaseError(const core::DatabaseError &error);
     void showAbout();
+    void showSettings();
     void updateCounts();
     void updateSelection();
 
     ConsoleSession &m_session;
     IncidentActions *m_actions;
+    EscalationBanner *m_banner;
     QueueSidebar *m_sidebar;
     QueueView *m_queue;
     DetailPane *m_detail;
     QSplitter *m_splitter;
     ConsoleStatusBar *m_statusBar;
     ActionController *m_controller;
+    AlertCenter *m_alerts;
     bool m_errorShown = false;
 };
 

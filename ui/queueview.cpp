@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace nocturne::ui {
@@ -23,6 +24,7 @@ QueueView::QueueView(models::QueueFilterProxy *proxy, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_emptyState(new QLabel(m_table->viewport()))
+    , m_countdown(new QTimer(this))
 {
     m_filter->setObjectName(QStringLiteral("queueFilter"));
     m_filter->setPlaceholderText(tr("Filter by number, title, service, CI, site or assignee"));
@@ -53,12 +55,18 @@ QueueView::QueueView(models::QueueFilterProxy *proxy, QWidget *parent)
     const std::pair<int, int> widths[] = { { Col::Number, 100 }, { Col::Priority, 120 }, { Col::Title, 340 },
                                            { Col::State, 150 }, { Col::Service, 140 }, { Col::ConfigurationItem, 130 },
                                            { Col::Site, 160 }, { Col::AssignmentGroup, 150 }, { Col::Assignee, 110 },
-                                           { Col::Opened, 130 }, { Col::Age, 70 }, { Col::Updated, 130 } };
+                                           { Col::Opened, 130 }, { Col::Age, 70 }, { Col::Updated, 130 },
+                                           { Col::ResponseSla, 130 }, { Col::ResolutionSla, 150 },
+                                           { Col::BreachRisk, 90 } };
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
-    // A first run shows what a triage needs; the rest is one right-click away.
+    // A first run shows what a triage needs; the rest is one right-click away. The
+    // countdowns sit right after the priority: they decide what to work on next.
     for (int column : { Col::ConfigurationItem, Col::AssignmentGroup, Col::Updated })
         header->setSectionHidden(column, true);
+    header->moveSection(header->visualIndex(Col::ResolutionSla), header->visualIndex(Col::Priority) + 1);
+    header->moveSection(header->visualIndex(Col::ResponseSla), header->visualIndex(Col::Priority) + 1);
+    header->moveSection(header->visualIndex(Col::BreachRisk), header->visualIndex(Col::ResolutionSla) + 1);
     connect(header, &QHeaderView::customContextMenuRequested, this, &QueueView::showHeaderMenu);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueueView::selectionChanged);
@@ -73,6 +81,13 @@ QueueView::QueueView(models::QueueFilterProxy *proxy, QWidget *parent)
     m_emptyState->setWordWrap(true);
     m_emptyState->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt; padding: 24px;"));
     m_table->viewport()->installEventFilter(this);
+
+    // The SLA cells derive their text and colour from the clock in data(): the model
+    // emits nothing as time passes, so a repaint is all a countdown needs, and it only
+    // costs the visible rows (a dataChanged per row per second would cost all 100k).
+    m_countdown->setObjectName(QStringLiteral("countdownTimer"));
+    connect(m_countdown, &QTimer::timeout, m_table->viewport(), qOverload<>(&QWidget::update));
+    m_countdown->start(1000);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -171,6 +186,11 @@ void QueueView::restoreScrollAnchor()
     }
     // A live change can re-sort the current incident; the detail pane follows it.
     onCurrentChanged();
+}
+
+void QueueView::setCountdownInterval(int ms)
+{
+    m_countdown->start(ms);
 }
 
 void QueueView::setLoading(bool loading)

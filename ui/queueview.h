@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace nocturne::models {
 class QueueFilterProxy;
@@ -17,7 +18,8 @@ namespace nocturne::ui {
 // The queue table with its instant filter. Columns can be hidden from the header's
 // context menu and dragged to reorder; the header state is exposed so the window can
 // persist it. Across live changes the view keeps its selection (persistent indexes)
-// and its scroll position anchored on the incident at the top of the viewport.
+// and its scroll position anchored on the incident at the top of the viewport. The SLA
+// countdowns are live: the view repaints itself once a second.
 class QueueView final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,8 @@ public:
     // Shown instead of an empty table, so an empty queue says why it is empty.
     void setLoading(bool loading);
     void updateEmptyState();
+    // How often the SLA countdowns are repainted (1 s; tests may go faster).
+    void setCountdownInterval(int ms);
 
 Q_SIGNALS:
     void selectionChanged();
@@ -59,6 +63,7 @@ private:
     QLineEdit *m_filter;
     QTableView *m_table;
     QLabel *m_emptyState;
+    QTimer *m_countdown;
     QString m_anchorId;
     QString m_lastCurrentId;
     bool m_loading = true;

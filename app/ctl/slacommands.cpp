@@ -229,7 +229,9 @@ int runSlaTick(CtlContext &ctx, const QStringList &arguments)
         QJsonObject item { { QStringLiteral("incident_id"), command.incident },
                            { QStringLiteral("action"), core::toName(core::eventKindOf(command.action)) },
                            { QStringLiteral("rule"), rule } };
-        sla::insertTime(item, QStringLiteral("due_at"), command.occurredAt);
+        sla::insertTime(item, QStringLiteral("due_at"),
+                        command.payload.value(QStringLiteral("due_at")).toInteger(command.occurredAt));
+        sla::insertTime(item, QStringLiteral("recorded_at"), command.occurredAt);
         using S = core::CommandResult::Status;
         QString outcome;
         if (r.ok()) {

@@ -47,6 +47,7 @@ public:
             const SlaThreshold &t = policy.thresholds.at(i);
             const bool watches = kind == SlaKind::Response ? t.onResponse : t.onResolution;
             m_goal[1 + i] = m_status.targetMs * t.percent / 100;
+            m_status.thresholdPercent[size_t(i)] = t.percent;
             m_done[1 + i] = !watches; // a threshold that ignores this clock stays at 0
         }
     }

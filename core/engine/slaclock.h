@@ -47,6 +47,7 @@ struct SlaClockStatus
     // Instants each of the policy's thresholds is (or will be) reached, in the policy's
     // threshold order; 0 when unknown (paused) or never (stopped first).
     std::array<qint64, MaxThresholds> thresholdAt {};
+    std::array<int, MaxThresholds> thresholdPercent {}; // the policy's percent of each
     int thresholdCount = 0;
     // Index of the highest threshold reached by the evaluation time, -1 for none.
     int reachedThreshold = -1;

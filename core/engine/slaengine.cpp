@@ -100,6 +100,8 @@ void SlaEngine::reset(const QList<SlaSubject> &subjects, qint64 now)
     m_slotById.clear();
     m_freeSlots.clear();
     m_due.clear();
+    // What crossed before now is history: nothing to announce in the next tick.
+    m_lastTick = now;
     m_subjects.reserve(size_t(subjects.size()));
     m_slotById.reserve(subjects.size());
     for (const SlaSubject &subject : subjects) {
@@ -150,11 +152,23 @@ void SlaEngine::upsert(const SlaSubject &subject, qint64 now)
 
 void SlaEngine::remove(const QString &incidentId)
 {
-    const int slot = m_slotById.take(incidentId);
-    if (slot < 0 || !m_subjects[size_t(slot)])
+    const auto it = m_slotById.constFind(incidentId);
+    if (it == m_slotById.constEnd())
         return;
+    const int slot = it.value();
+    m_slotById.erase(it);
     m_subjects[size_t(slot)].reset();
     m_freeSlots.push_back(slot);
+}
+
+void SlaEngine::retry(const QString &incidentId, const QString &ruleKey, qint64 at)
+{
+    const int slot = m_slotById.value(incidentId, -1);
+    if (slot < 0 || !m_subjects[size_t(slot)])
+        return;
+    Entry &entry = *m_subjects[size_t(slot)];
+    entry.pending.remove(ruleKey);
+    pushDue(Due { at, slot, entry.generation });
 }
 
 void SlaEngine::settle(const QString &incidentId, const QString &ruleKey)
@@ -252,13 +266,19 @@ void SlaEngine::evaluate(int slot, qint64 now, TickResult *result)
 
     // Alerts: what crossed since the previous tick. Crossings before the engine started
     // (the console was closed) are history, not news.
-    if (result) {
-        for (const SlaClockStatus &clock : clocks) {
-            for (int i = 0; i < clock.thresholdCount; ++i) {
-                const qint64 at = clock.thresholdAt[size_t(i)];
-                if (at == 0 || at <= m_lastTick || at > now)
-                    continue;
-                const int percent = policy.thresholds.at(i).percent;
+    // Without a result (an upsert between two ticks), a crossing in that window is left for
+    // the next tick to announce.
+    bool crossedSinceTick = false;
+    for (const SlaClockStatus &clock : clocks) {
+        bool breachAnnounced = false;
+        for (int i = 0; i < clock.thresholdCount; ++i) {
+            const qint64 at = clock.thresholdAt[size_t(i)];
+            if (at == 0 || at <= m_lastTick || at > now)
+                continue;
+            crossedSinceTick = true;
+            const int percent = clock.thresholdPercent[size_t(i)];
+            breachAnnounced = breachAnnounced || percent >= 100;
+            if (result) {
                 SlaAlert alert;
                 alert.kind = percent >= 100 ? SlaAlert::Kind::Breach : SlaAlert::Kind::Threshold;
                 alert.incidentId = subject.incidentId;
@@ -270,15 +290,33 @@ void SlaEngine::evaluate(int slot, qint64 now, TickResult *result)
                 result->alerts << alert;
             }
         }
+        // The breach is news even when the policy has no 100 % threshold. A clock breaches
+        // just after its deadline (stopping at it is in time), so >= the previous tick.
+        const qint64 deadline = clock.deadlineAt;
+        if (!breachAnnounced && clock.state == ClockState::Breached && deadline >= m_lastTick && deadline < now) {
+            crossedSinceTick = true;
+            if (result) {
+                SlaAlert alert;
+                alert.kind = SlaAlert::Kind::Breach;
+                alert.incidentId = subject.incidentId;
+                alert.number = subject.number;
+                alert.priority = subject.priority;
+                alert.clock = clock.kind;
+                alert.percent = 100;
+                alert.at = deadline;
+                result->alerts << alert;
+            }
+        }
     }
 
     SlaActionPlanner planner(m_configuration, policy, subject, clocks);
-    const SlaActionPlanner::Plan plan = planner.plan(now, entry.pending);
+    const SlaActionPlanner::Plan plan = planner.plan(now, entry.pending, result != nullptr);
     if (result) {
         for (const IncidentCommand &command : plan.due) {
             entry.pending.insert(ruleKeyOf(command));
             result->actions << command;
-            if (command.action == IncidentAction::Escalate) {
+            // Escalations caught up after an offline period are recorded, not announced.
+            if (command.action == IncidentAction::Escalate && command.occurredAt > m_lastTick) {
                 SlaAlert alert;
                 alert.kind = SlaAlert::Kind::Escalation;
                 alert.incidentId = subject.incidentId;
@@ -294,16 +332,19 @@ void SlaEngine::evaluate(int slot, qint64 now, TickResult *result)
     // The next instant anything happens to this incident: a threshold of a counting clock,
     // an escalation level, or now when actions are due but were not taken (reset()).
     qint64 next = plan.nextAt;
-    if (!result && !plan.due.isEmpty())
+    if (!result && (plan.anyDue || crossedSinceTick))
         next = now;
+    const auto consider = [&next, now](qint64 at) {
+        if (at > now && (next == 0 || at < next))
+            next = at;
+    };
     for (const SlaClockStatus &clock : clocks) {
         if (!clock.counting)
             continue;
-        for (int i = 0; i < clock.thresholdCount; ++i) {
-            const qint64 at = clock.thresholdAt[size_t(i)];
-            if (at > now && (next == 0 || at < next))
-                next = at;
-        }
+        for (int i = 0; i < clock.thresholdCount; ++i)
+            consider(clock.thresholdAt[size_t(i)]);
+        if (clock.deadlineAt != 0)
+            consider(clock.deadlineAt + 1); // the first instant it is breached
     }
     if (next > 0)
         pushDue(Due { next, slot, entry.generation });

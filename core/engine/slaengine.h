@@ -45,6 +45,8 @@ public:
     void remove(const QString &incidentId);
     // The store refused an action as already recorded (another process was first).
     void settle(const QString &incidentId, const QString &ruleKey);
+    // The store could not record an action (busy, an I/O error): send it again at `at`.
+    void retry(const QString &incidentId, const QString &ruleKey, qint64 at);
 
     struct TickResult
     {

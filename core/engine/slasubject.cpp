@@ -41,7 +41,7 @@ SlaSubject slaSubjectFromEvents(const QList<Event> &events)
         if (!applyEvent(incident, e))
             continue;
         const QString rule = e.payload.value(QStringLiteral("rule")).toString();
-        if (!rule.isEmpty())
+        if (!rule.isEmpty() && e.actor == QLatin1StringView("system"))
             subject.firedRules.insert(rule);
         const auto kind = transitionKindOf(actionOf(e));
         if (!kind)

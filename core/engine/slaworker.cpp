@@ -19,6 +19,8 @@ Q_LOGGING_CATEGORY(lcSla, "nocturne.engine.sla")
 // How far back resolved incidents feed the breach forecast.
 constexpr qint64 ForecastHistoryMs = 180LL * 24 * 60 * 60 * 1000;
 constexpr qsizetype ActionBatch = 20;
+// An action the store could not record (the file was busy) is sent again after this.
+constexpr qint64 RetryAfterMs = 30'000;
 
 } // namespace
 
@@ -47,6 +49,13 @@ void SlaWorker::actionSettled(const QString &incidentId, const QString &ruleKey)
 {
     QMetaObject::invokeMethod(this, [this, incidentId, ruleKey] { m_engine.settle(incidentId, ruleKey); },
                               Qt::QueuedConnection);
+}
+
+void SlaWorker::actionFailed(const QString &incidentId, const QString &ruleKey)
+{
+    QMetaObject::invokeMethod(
+        this, [this, incidentId, ruleKey] { m_engine.retry(incidentId, ruleKey, m_clock.nowMs() + RetryAfterMs); },
+        Qt::QueuedConnection);
 }
 
 void SlaWorker::openHere(const QString &path, int tickIntervalMs, int pollIntervalMs)
@@ -92,12 +101,15 @@ bool SlaWorker::loadAll()
         Q_EMIT failed(error);
         return false;
     };
+    // Positions are kept only once everything loaded: a failed reload must not skip the
+    // changes in between.
+    qint64 dataVersion = -1;
     QSqlQuery version(m_database.connection());
     if (version.exec(QStringLiteral("PRAGMA data_version")) && version.next())
-        m_dataVersion = version.value(0).toLongLong();
+        dataVersion = version.value(0).toLongLong();
     IncidentRepository incidents(m_database.connection(), m_database.path());
-    m_lastSequence = incidents.lastSequence();
-    m_configurationVersion = m_repository->configurationRevision();
+    const qint64 lastSequence = incidents.lastSequence();
+    const qint64 configurationVersion = m_repository->configurationRevision();
     const auto configuration = m_repository->loadConfiguration();
     if (!configuration)
         return fail(m_repository->lastError());
@@ -108,6 +120,9 @@ bool SlaWorker::loadAll()
     if (!resolved || !subjects)
         return fail(m_repository->lastError());
     transaction.exec(QStringLiteral("COMMIT"));
+    m_dataVersion = dataVersion;
+    m_lastSequence = lastSequence;
+    m_configurationVersion = configurationVersion;
     const qint64 loadedMs = timer.restart();
 
     // History durations on each incident's own policy calendar, like the clocks it predicts.

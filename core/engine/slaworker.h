@@ -37,6 +37,8 @@ public:
     void describe(quint64 requestId, const QString &incidentId);
     // A command the store refused as already recorded: forget it was pending.
     void actionSettled(const QString &incidentId, const QString &ruleKey);
+    // A command the store could not record (busy, an I/O error): send it again later.
+    void actionFailed(const QString &incidentId, const QString &ruleKey);
 
 Q_SIGNALS:
     void failed(const nocturne::core::DatabaseError &error);

@@ -110,7 +110,8 @@ DatabaseError EventStore::initialise()
     m_selectContentHash = std::make_unique<SqliteStatement>(db, "SELECT content_hash FROM events WHERE id = ?");
     // Through events_by_incident: only the incident's own events are scanned.
     m_selectRule = std::make_unique<SqliteStatement>(
-        db, "SELECT 1 FROM events WHERE incident_id = ? AND json_extract(payload, '$.rule') = ? LIMIT 1");
+        db, "SELECT 1 FROM events WHERE incident_id = ? AND actor = 'system' AND json_extract(payload, '$.rule') = ? "
+            "LIMIT 1");
     for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectContentHash.get(),
                              m_selectRule.get() }) {
         if (!statement->isValid())
@@ -317,7 +318,9 @@ CommandResult EventStore::execute(const IncidentCommand &command)
         // An automatic action carries the rule that produced it. The check runs under the
         // write lock, so two engines (a console and `sla tick`, or one before and after a
         // restart) racing on the same rule record it once.
-        if (const QString rule = command.payload.value(QStringLiteral("rule")).toString(); !rule.isEmpty()) {
+        // Only the system's own rules count: a person's command cannot suppress one.
+        const QString rule = command.payload.value(QStringLiteral("rule")).toString();
+        if (!rule.isEmpty() && command.actor == QLatin1StringView("system")) {
             bool recorded = false;
             if (!ruleRecorded(current.id, rule, &recorded, &error))
                 return abort(Status::StorageError, error.message);

@@ -623,7 +623,9 @@ struct EventLog
 {
     void add(IncidentAction action, qint64 at, const QJsonObject &payload = {}, const char *node = "n1")
     {
-        events << makeEvent(action, IncidentId, HlcTimestamp { at, 0, QString::fromLatin1(node) }, at, payload);
+        // Payloads with a rule are the engine's automatic actions, by the system actor.
+        const QString actor = payload.contains(QStringLiteral("rule")) ? QStringLiteral("system") : QStringLiteral("ana");
+        events << makeEvent(action, IncidentId, HlcTimestamp { at, 0, QString::fromLatin1(node) }, at, payload, actor);
     }
     QList<Event> events;
 };

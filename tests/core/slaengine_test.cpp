@@ -109,6 +109,9 @@ TEST_F(SlaEngineTest, FullEvaluationGivesEachIncidentItsPolicyAndDeadlines)
     EXPECT_EQ(a->response.deadlineAt, Monday + 15 * Minute);
     EXPECT_EQ(a->response.elapsedMs, 5 * Minute);
     EXPECT_EQ(a->resolution.deadlineAt, Monday + 4 * Hour);
+    EXPECT_EQ(a->resolution.thresholdCount, 3);
+    EXPECT_EQ(a->resolution.thresholdPercent[1], 90);
+    EXPECT_EQ(a->resolution.thresholdAt[1], Monday + 216 * Minute);
     const IncidentSla *b = engine.status(QStringLiteral("b"));
     ASSERT_NE(b, nullptr);
     EXPECT_EQ(b->policyId, QStringLiteral("rest"));
@@ -199,21 +202,22 @@ TEST_F(SlaEngineTest, ARestartWithTheRecordedRulesIssuesNothingAgain)
     EXPECT_TRUE(again.actions.isEmpty());
 }
 
-TEST_F(SlaEngineTest, AfterAnOfflinePeriodEachMissedActionIsRecordedOnceDatedWhenItWasDue)
+TEST_F(SlaEngineTest, AfterAnOfflinePeriodEachMissedActionStillWantedIsSentOnce)
 {
     // The console was closed from open until 5 h later: both escalation levels and the
     // 90 % escalation are overdue (a P1 at impact 1, urgency 1 cannot be raised).
     engine.reset({ subject(QStringLiteral("a"), 1, Monday) }, Monday + 5 * Hour);
     const auto result = engine.tick(Monday + 5 * Hour);
     QList<qint64> dates;
-    for (const IncidentCommand &c : result.actions)
-        dates << c.occurredAt - Monday;
+    for (const IncidentCommand &c : result.actions) {
+        dates << c.payload.value(QStringLiteral("due_at")).toInteger() - Monday;
+        EXPECT_EQ(c.occurredAt, Monday + 5 * Hour) << "dated when sent";
+    }
     EXPECT_EQ(dates, (QList<qint64> { 10 * Minute, 25 * Minute, 216 * Minute }));
     for (const IncidentCommand &c : result.actions)
         EXPECT_EQ(c.action, IncidentAction::Escalate);
-    // Old crossings are history, not news: no threshold alerts for them.
-    for (const SlaAlert &alert : result.alerts)
-        EXPECT_EQ(alert.kind, SlaAlert::Kind::Escalation);
+    // Old crossings and caught-up escalations are history, not news: no alerts for them.
+    EXPECT_TRUE(result.alerts.isEmpty());
     EXPECT_TRUE(engine.tick(Monday + 5 * Hour + 1000).actions.isEmpty());
 }
 
@@ -223,6 +227,79 @@ TEST_F(SlaEngineTest, ActionsOverdueByMoreThanADayAreNotCaughtUp)
     engine.reset({ subject(QStringLiteral("a"), 1, Monday) }, Monday + 48 * Hour);
     EXPECT_TRUE(engine.tick(Monday + 48 * Hour).actions.isEmpty());
     EXPECT_EQ(engine.status(QStringLiteral("a"))->resolution.state, ClockState::Breached);
+}
+
+TEST_F(SlaEngineTest, LevelsMissedOfflineAreNotSentOnceTheIncidentWasAcknowledged)
+{
+    // Due at +10 min while no engine ran; acknowledged at +20 min.
+    engine.reset({ acknowledged(subject(QStringLiteral("a"), 1, Monday), Monday + 20 * Minute) }, Monday + Hour);
+    EXPECT_TRUE(engine.tick(Monday + Hour).actions.isEmpty());
+}
+
+TEST_F(SlaEngineTest, RemovingAnUnknownIncidentChangesNothing)
+{
+    engine.reset({ subject(QStringLiteral("a"), 1, Monday) }, Monday);
+    engine.remove(QStringLiteral("never-seen"));
+    engine.upsert(subject(QStringLiteral("c"), 3, Monday), Monday);
+    ASSERT_NE(engine.status(QStringLiteral("a")), nullptr);
+    EXPECT_EQ(engine.status(QStringLiteral("a"))->policyId, QStringLiteral("p1"));
+    EXPECT_EQ(engine.status(QStringLiteral("c"))->policyId, QStringLiteral("rest"));
+}
+
+TEST_F(SlaEngineTest, ABreachIsAnnouncedEvenWithoutAHundredPercentThreshold)
+{
+    SlaConfiguration c = configuration();
+    c.policies[1].thresholds = { { 50, ThresholdAction::Notify, {}, true, true } };
+    engine.setConfiguration(c, {});
+    engine.reset({ acknowledged(subject(QStringLiteral("b"), 3, Monday), Monday + Minute) }, Monday + Minute);
+    EXPECT_EQ(engine.tick(Monday + 12 * Hour).alerts.size(), 1);
+    EXPECT_TRUE(engine.tick(Monday + 24 * Hour).alerts.isEmpty()) << "at the deadline it is still in time";
+    const auto result = engine.tick(Monday + 24 * Hour + 1000);
+    ASSERT_EQ(result.alerts.size(), 1);
+    EXPECT_EQ(result.alerts[0].kind, SlaAlert::Kind::Breach);
+    EXPECT_EQ(engine.status(QStringLiteral("b"))->resolution.state, ClockState::Breached);
+}
+
+TEST_F(SlaEngineTest, ACrossingIsStillAnnouncedWhenAnEventArrivesBeforeTheTick)
+{
+    const SlaSubject b = acknowledged(subject(QStringLiteral("b"), 3, Monday), Monday + Minute);
+    engine.reset({ b }, Monday + Minute);
+    engine.tick(Monday + 12 * Hour - 500);
+    engine.upsert(b, Monday + 12 * Hour + 300); // a comment, just after the 50 % crossing
+    const auto result = engine.tick(Monday + 12 * Hour + 500);
+    ASSERT_EQ(result.alerts.size(), 1);
+    EXPECT_EQ(result.alerts[0].percent, 50);
+}
+
+TEST_F(SlaEngineTest, PriorityIsRaisedOncePerCycleNotOncePerPolicy)
+{
+    SlaConfiguration c = configuration();
+    c.policies[0].thresholds << SlaThreshold { 75, ThresholdAction::RaisePriority, {}, false, true };
+    c.policies[1].thresholds = { { 75, ThresholdAction::RaisePriority, {}, false, true } };
+    engine.setConfiguration(c, {});
+    SlaSubject b = acknowledged(subject(QStringLiteral("b"), 3, Monday), Monday + Minute);
+    engine.reset({ b }, Monday + 18 * Hour);
+    const auto first = engine.tick(Monday + 18 * Hour);
+    ASSERT_EQ(first.actions.size(), 1);
+    // Recorded: now a P1 under the P1 policy, whose 75 % lies far behind.
+    b.priority = 1;
+    b.urgency = 1;
+    b.firedRules.insert(SlaEngine::ruleKeyOf(first.actions[0]));
+    engine.upsert(b, Monday + 18 * Hour + 1000);
+    for (const IncidentCommand &action : engine.tick(Monday + 18 * Hour + 1000).actions)
+        EXPECT_NE(action.action, IncidentAction::Prioritize);
+}
+
+TEST_F(SlaEngineTest, AFailedActionIsSentAgainLater)
+{
+    engine.reset({ subject(QStringLiteral("a"), 1, Monday) }, Monday);
+    const auto first = engine.tick(Monday + 10 * Minute);
+    ASSERT_EQ(first.actions.size(), 1);
+    engine.retry(QStringLiteral("a"), SlaEngine::ruleKeyOf(first.actions[0]), Monday + 11 * Minute);
+    EXPECT_TRUE(engine.tick(Monday + 10 * Minute + 1000).actions.isEmpty());
+    const auto again = engine.tick(Monday + 11 * Minute);
+    ASSERT_EQ(again.actions.size(), 1);
+    EXPECT_EQ(SlaEngine::ruleKeyOf(again.actions[0]), SlaEngine::ruleKeyOf(first.actions[0]));
 }
 
 TEST_F(SlaEngineTest, RaisingPriorityRaisesUrgencyFirst)

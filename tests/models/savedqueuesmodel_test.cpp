@@ -31,7 +31,7 @@ protected:
     // The counts recomputed from scratch, to hold the incremental ones against.
     int bruteForce(SavedQueue q) const
     {
-        const QueueContext context { QStringLiteral("ana"), startOfLocalDay(Now) };
+        const QueueContext context { QStringLiteral("ana"), startOfLocalDay(Now), Now };
         int n = 0;
         for (int row = 0; row < queue.rowCount(); ++row)
             n += belongsTo(queue.entry(row), q, context) ? 1 : 0;
@@ -51,13 +51,14 @@ protected:
 
 } // namespace
 
-TEST_F(SavedQueuesModelTest, ListsTheSixQueuesWithTheirCounts)
+TEST_F(SavedQueuesModelTest, ListsTheSevenQueuesWithTheirCounts)
 {
-    ASSERT_EQ(saved.rowCount(), 6);
-    const QStringList expected { QStringLiteral("All open"), QStringLiteral("Unassigned"),
-                                 QStringLiteral("Assigned to me"), QStringLiteral("P1–P2"), QStringLiteral("On hold"),
+    ASSERT_EQ(saved.rowCount(), 7);
+    const QStringList expected { QStringLiteral("All open"),     QStringLiteral("Unassigned"),
+                                 QStringLiteral("Assigned to me"), QStringLiteral("P1–P2"),
+                                 QStringLiteral("Breaching soon"), QStringLiteral("On hold"),
                                  QStringLiteral("Resolved today") };
-    for (int row = 0; row < 6; ++row)
+    for (int row = 0; row < 7; ++row)
         EXPECT_EQ(saved.index(row).data().toString(), expected.at(row));
     EXPECT_EQ(saved.count(SavedQueue::AllOpen), 300);
     EXPECT_EQ(saved.index(0).data(SavedQueueRole::Count).toInt(), 300);

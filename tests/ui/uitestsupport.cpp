@@ -1,9 +1,11 @@
 #include "uitestsupport.h"
 
 #include <core/demo/demogenerator.h>
+#include <core/engine/slaconfiguration.h>
 #include <core/storage/database.h>
 #include <core/storage/eventstore.h>
 #include <core/storage/referencerepository.h>
+#include <core/storage/slarepository.h>
 #include <models/incidentqueuemodel.h>
 #include <ui/actioncontroller.h>
 #include <ui/incidentactions.h>
@@ -18,7 +20,7 @@ void PrintTo(const QString &text, std::ostream *os)
 
 namespace nocturne::ui::test {
 
-DemoDatabase::DemoDatabase(int incidents, quint64 seed)
+DemoDatabase::DemoDatabase(int incidents, quint64 seed, bool withSla)
     : m_path(m_dir.filePath(QStringLiteral("nocturne.db")))
 {
     const core::SystemClock clock;
@@ -67,6 +69,12 @@ DemoDatabase::DemoDatabase(int incidents, quint64 seed)
             return;
         }
         m_freshIds << opened.incident.id;
+    }
+    if (withSla) {
+        core::SlaRepository sla(db.connection());
+        const auto saved = sla.saveConfiguration(core::defaultSlaConfiguration(), QStringLiteral("admin"), clock.nowMs());
+        if (saved.error)
+            m_error = saved.error.message;
     }
 }
 

@@ -23,11 +23,13 @@ namespace nocturne::ui::test {
 constexpr auto TestUser = "night.operator";
 
 // A real demo database in a temporary directory: the demo generator's history with a
-// fixed seed, plus a few fresh, unacknowledged incidents the tests can act on.
+// fixed seed, plus a few fresh, unacknowledged incidents the tests can act on; with
+// `withSla`, the default SLA configuration too (so the SLA engine has clocks to run,
+// and automatic escalations to record).
 class DemoDatabase final
 {
 public:
-    explicit DemoDatabase(int incidents = 300, quint64 seed = 42);
+    explicit DemoDatabase(int incidents = 300, quint64 seed = 42, bool withSla = false);
 
     const QString &path() const { return m_path; }
     const QString &freshIncidentId() const { return m_freshIds.first(); }
