@@ -3,6 +3,7 @@
 // sorted and filtered queue — and the resident memory of the loaded queue. Prints
 // medians; targets from issue 2 are printed next to them, not asserted.
 #include "queue_entryfactory.h"
+#include "benchtiming.h"
 
 #include <models/incidentqueuemodel.h>
 #include <models/queuecolumns.h>
@@ -21,21 +22,10 @@
 
 using namespace nocturne;
 
+using nocturne::bench::medianMs;
+using nocturne::bench::timeMs;
+
 namespace {
-
-double medianMs(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return samples.isEmpty() ? 0 : samples.at(samples.size() / 2);
-}
-
-double timeMs(const std::function<void()> &work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 double residentMb()
 {

@@ -3,6 +3,8 @@
 // against baselines measured in the same run: the same evaluation on 24×7 calendars, and
 // a tick that re-evaluates everything (what an engine without a due-heap would do).
 // Prints medians; targets from issue 3 are printed next to them, not asserted.
+#include "benchtiming.h"
+
 #include <core/engine/slaengine.h>
 
 #include <QCoreApplication>
@@ -16,6 +18,9 @@
 
 using namespace nocturne::core;
 
+using nocturne::bench::medianMs;
+using nocturne::bench::timeMs;
+
 namespace {
 
 constexpr qint64 Minute = 60'000;
@@ -23,20 +28,6 @@ constexpr qint64 Hour = 60 * Minute;
 constexpr qint64 Day = 24 * Hour;
 // 2026-11-25T10:00:00Z, a Wednesday.
 constexpr qint64 Now = 1'795'600'800'000;
-
-double medianMs(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return samples.isEmpty() ? 0 : samples.at(samples.size() / 2);
-}
-
-double timeMs(const std::function<void()> &work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 const QStringList &sites()
 {

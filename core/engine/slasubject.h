@@ -38,7 +38,7 @@ struct SlaSubject
     QString assignmentGroup;
     IncidentState state = IncidentState::New;
     qint64 openedAt = 0;
-    QList<SlaTransition> transitions; // in fold order (times never go backwards: the store refuses that)
+    QList<SlaTransition> transitions; // in fold order; a backdated one is clamped by the clocks
     QSet<QString> firedRules; // "rule" of escalated/prioritized events by the engine
     int eventCount = 0; // of the incident when this was derived; only grows
 

@@ -6,8 +6,6 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimer>
 
 namespace nocturne::core {
@@ -19,6 +17,9 @@ Q_LOGGING_CATEGORY(lcSla, "nocturne.engine.sla")
 // How far back resolved incidents feed the breach forecast.
 constexpr qint64 ForecastHistoryMs = 180LL * 24 * 60 * 60 * 1000;
 constexpr qsizetype ActionBatch = 20;
+// The breach forecast depends on the time already used, which grows while nothing happens
+// to an incident: every incident is evaluated again this often.
+constexpr int ReevaluateIntervalMs = 5 * 60 * 1000;
 // An action the store could not record (the file was busy) is sent again after this.
 constexpr qint64 RetryAfterMs = 30'000;
 
@@ -82,8 +83,13 @@ void SlaWorker::openHere(const QString &path, int tickIntervalMs, int pollInterv
         m_pollTimer = new QTimer(this);
         connect(m_pollTimer, &QTimer::timeout, this, &SlaWorker::poll);
     }
+    if (!m_reevaluateTimer) {
+        m_reevaluateTimer = new QTimer(this);
+        connect(m_reevaluateTimer, &QTimer::timeout, this, &SlaWorker::reevaluate);
+    }
     m_tickTimer->start(tickIntervalMs);
     m_pollTimer->start(pollIntervalMs);
+    m_reevaluateTimer->start(ReevaluateIntervalMs);
     // Actions that fell due while nobody was watching (the console was closed) go out now.
     tick();
 }
@@ -93,34 +99,27 @@ bool SlaWorker::loadAll()
     QElapsedTimer timer;
     timer.start();
     // One read transaction: the configuration, the position in the log and the subjects
-    // are one consistent state; later commits arrive through poll().
-    QSqlQuery transaction(m_database.connection());
-    transaction.exec(QStringLiteral("BEGIN"));
-    const auto fail = [&](const DatabaseError &error) {
-        transaction.exec(QStringLiteral("ROLLBACK"));
-        Q_EMIT failed(error);
+    // are one consistent state; later commits arrive through poll(). Nothing is kept until
+    // everything loaded: a failed reload must not skip the changes in between.
+    if (!m_repository->beginSnapshot()) {
+        Q_EMIT failed(m_repository->lastError());
         return false;
-    };
-    // Positions are kept only once everything loaded: a failed reload must not skip the
-    // changes in between.
-    qint64 dataVersion = -1;
-    QSqlQuery version(m_database.connection());
-    if (version.exec(QStringLiteral("PRAGMA data_version")) && version.next())
-        dataVersion = version.value(0).toLongLong();
+    }
     IncidentRepository incidents(m_database.connection(), m_database.path());
+    const auto dataVersion = m_repository->dataVersion();
     const qint64 lastSequence = incidents.lastSequence();
     const qint64 configurationVersion = m_repository->configurationRevision();
     const auto configuration = m_repository->loadConfiguration();
-    if (!configuration)
-        return fail(m_repository->lastError());
     const QHash<QString, QString> zones = m_repository->siteZones();
-    m_engine.setConfiguration(*configuration, zones);
     const auto resolved = m_repository->resolvedSince(m_clock.nowMs() - ForecastHistoryMs);
     const auto subjects = m_repository->openSubjects();
-    if (!resolved || !subjects)
-        return fail(m_repository->lastError());
-    transaction.exec(QStringLiteral("COMMIT"));
-    m_dataVersion = dataVersion;
+    m_repository->endSnapshot();
+    if (!dataVersion || !configuration || !resolved || !subjects) {
+        Q_EMIT failed(m_repository->lastError());
+        return false;
+    }
+    m_engine.setConfiguration(*configuration, zones);
+    m_dataVersion = *dataVersion;
     m_lastSequence = lastSequence;
     m_configurationVersion = configurationVersion;
     const qint64 loadedMs = timer.restart();
@@ -146,6 +145,12 @@ bool SlaWorker::loadAll()
 
 void SlaWorker::tick() { emitTick(m_engine.tick(m_clock.nowMs())); }
 
+void SlaWorker::reevaluate()
+{
+    m_engine.evaluateAll(m_clock.nowMs());
+    Q_EMIT snapshotReady(m_engine.snapshot());
+}
+
 void SlaWorker::emitTick(SlaEngine::TickResult result)
 {
     if (!result.changed.isEmpty())
@@ -160,11 +165,10 @@ void SlaWorker::emitTick(SlaEngine::TickResult result)
 
 void SlaWorker::poll()
 {
-    QSqlQuery q(m_database.connection());
-    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+    const auto dataVersion = m_repository ? m_repository->dataVersion() : std::nullopt;
+    if (!dataVersion)
         return; // a busy or vanished file: the next poll tries again
-    const qint64 version = q.value(0).toLongLong();
-    q.finish();
+    const qint64 version = *dataVersion;
     if (version == m_dataVersion)
         return;
     // A new configuration changes every clock: evaluate everything again.

@@ -19,7 +19,8 @@ class SlaRepository;
 
 // Runs the SLA engine for a live console on its own thread and connection ("nocturne-sla"):
 // loads the configuration and the open incidents, evaluates them all, then ticks every
-// second from the injected clock and follows the database (PRAGMA data_version, like the
+// second from the injected clock (and re-evaluates everything every five minutes, for the
+// forecast) and follows the database (PRAGMA data_version, like the
 // queue reader) to re-evaluate only the incidents that changed and to pick up a new
 // configuration. The GUI gets immutable snapshots and deltas; automatic actions go out as
 // commands for the store's writer. Public methods may be called from any thread.
@@ -54,6 +55,7 @@ private:
     void describeHere(quint64 requestId, const QString &incidentId);
     void tick();
     void poll();
+    void reevaluate();
     bool loadAll();
     void emitTick(SlaEngine::TickResult result);
 
@@ -63,6 +65,7 @@ private:
     SlaEngine m_engine;
     QTimer *m_tickTimer = nullptr;
     QTimer *m_pollTimer = nullptr;
+    QTimer *m_reevaluateTimer = nullptr;
     qint64 m_dataVersion = -1;
     qint64 m_lastSequence = 0;
     qint64 m_configurationVersion = -1;

@@ -479,4 +479,31 @@ std::optional<QList<SlaSubject>> SlaRepository::subjects(const QSet<QString> &in
     return subjectsWhere("id IN (SELECT value FROM json_each(?1))", [&ids](SqliteStatement &q) { q.bind(1, ids); });
 }
 
+bool SlaRepository::beginSnapshot()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN"))) {
+        m_error = failure(q);
+        return false;
+    }
+    return true;
+}
+
+void SlaRepository::endSnapshot()
+{
+    // Read-only: ending it can only release the read lock, there is nothing to keep.
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("COMMIT"));
+}
+
+std::optional<qint64> SlaRepository::dataVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next()) {
+        m_error = failure(q);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
 } // namespace nocturne::core

@@ -75,6 +75,12 @@ public:
 
     QHash<QString, QString> siteZones();
 
+    // A consistent view over several reads (the engine's start-up load): a read transaction.
+    bool beginSnapshot();
+    void endSnapshot();
+    // SQLite's PRAGMA data_version: changes whenever another connection committed.
+    std::optional<qint64> dataVersion();
+
     // Subjects derived from events: every open incident, one incident (id or number), or
     // the incidents opened in [fromMs, toMs) (for what-if replays).
     std::optional<QList<SlaSubject>> openSubjects();

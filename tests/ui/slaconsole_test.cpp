@@ -13,6 +13,7 @@
 #include <ui/queueview.h>
 #include <ui/slapanel.h>
 
+#include <QDateTime>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -110,18 +111,33 @@ TEST_F(SlaConsoleTest, TheBannersShowButFindsTheIncidentWhereverTheOperatorIs)
     EXPECT_EQ(console->window->sidebar()->currentQueue(), models::SavedQueue::AllOpen);
 }
 
+// A P1 nobody acknowledged, opened 15 minutes ago: the default "unacknowledged-critical"
+// escalation (10 minutes) is due as soon as an engine runs, whatever the time of day the demo
+// history happens to end at.
+void openUnacknowledgedCritical(const DemoDatabase &database)
+{
+    core::IncidentCommand open;
+    open.action = core::IncidentAction::Open;
+    open.payload = { { QStringLiteral("title"), QStringLiteral("Payment gateway down") },
+                     { QStringLiteral("impact"), 1 },
+                     { QStringLiteral("urgency"), 1 } };
+    open.actor = QStringLiteral("ana");
+    open.occurredAt = QDateTime::currentMSecsSinceEpoch() - 15 * 60 * 1000;
+    const core::CommandResult opened = database.executeExternally(open);
+    ASSERT_TRUE(opened.ok()) << opened.error.toStdString();
+}
+
 TEST(SlaConsoleActions, TheEnginesEscalationsAreRecordedAsTheSystemAndNotReportedToTheOperator)
 {
     resetSettings();
     DemoDatabase database(120, 42, true);
     ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    openUnacknowledgedCritical(database);
     ConsoleFixture console(database.path());
     QSignalSpy finished(console.session.get(), &ConsoleSession::commandsFinished);
     ASSERT_TRUE(console.waitUntilLoaded());
     ASSERT_TRUE(waitFor([&] { return console.session->hasSla(); }, 10'000));
 
-    // The demo history leaves unacknowledged P1–P2 incidents behind: the default
-    // escalation policy pages someone for them as soon as the engine runs.
     // An engine action is an event by `system` whose payload names the rule that fired.
     const auto engineEvents = [&] {
         int n = 0;
@@ -148,6 +164,7 @@ TEST(SlaConsoleActions, TwoConsolesOnOneDatabaseRecordEachEscalationOnce)
     resetSettings();
     DemoDatabase database(120, 42, true);
     ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    openUnacknowledgedCritical(database);
     // Both engines find the same actions due at the same moment; the store refuses the
     // second copy of each as already recorded and that console's engine lets it go.
     ConsoleFixture first(database.path());
