@@ -81,7 +81,8 @@ int runDemo(CtlContext &ctx, const QStringList &arguments)
     if (const qint64 existing = incidentCount(ctx); existing > 0 && !parser.isSet(append)) {
         if (parser.isSet(ifEmpty)) {
             ctx.out() << tr("%1 already holds %2 incidents; no demo data added.").arg(ctx.databasePath()).arg(existing) << Qt::endl;
-            return Ok;
+            // A database made before SLAs existed still gets the default set, once.
+            return sla::storeDefaultsIfNone(ctx, !parser.isSet(json)) ? Ok : Usage;
         }
         ctx.err() << tr("error: %1 already holds %2 incidents; use --append to add more or --if-empty to skip.")
                          .arg(ctx.databasePath())

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 namespace {
@@ -365,6 +367,39 @@ TEST_F(CtlSla, TickRecordsEachEscalationOnce)
     }
     ASSERT_EQ(rules.size(), 2) << shown.out.toStdString();
     EXPECT_NE(rules.at(0), rules.at(1));
+}
+
+// `make run` keeps an existing demo database (`demo --if-empty`): one made before SLAs
+// existed must still get the default set, and a configured one must keep its own.
+TEST_F(CtlSla, DemoIfEmptyGivesAnOlderDatabaseTheDefaultSetOnce)
+{
+    ASSERT_EQ(run({ QStringLiteral("demo"), QStringLiteral("--incidents"), QStringLiteral("20"), QStringLiteral("--days"),
+                    QStringLiteral("3") }).exitCode, 0);
+    {
+        // As a database from before migration 4 looks once migrated: no configuration saved.
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+        db.setDatabaseName(m_db);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM sla_configuration")));
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE meta SET value = '0' WHERE key = 'sla_configuration_revision'")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("older"));
+    const auto policies = [&] {
+        const CtlRun exported = run({ QStringLiteral("sla"), QStringLiteral("policy"), QStringLiteral("export") });
+        EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+        return QJsonDocument::fromJson(exported.out.toUtf8()).object().value(QStringLiteral("policies")).toArray().size();
+    };
+    ASSERT_EQ(policies(), 0);
+    const CtlRun kept = run({ QStringLiteral("demo"), QStringLiteral("--if-empty") });
+    ASSERT_EQ(kept.exitCode, 0) << kept.err.toStdString();
+    EXPECT_EQ(policies(), 5);
+    importPolicies(); // an admin's own set replaces it and is never overwritten again
+    const int own = policies();
+    ASSERT_EQ(run({ QStringLiteral("demo"), QStringLiteral("--if-empty") }).exitCode, 0);
+    EXPECT_EQ(policies(), own);
 }
 
 } // namespace
