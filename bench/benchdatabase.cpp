@@ -8,6 +8,11 @@
 #include <core/storage/referencerepository.h>
 #include <core/storage/slarepository.h>
 
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <algorithm>
 #include <cstdio>
 
 namespace nocturne::bench {
@@ -71,6 +76,30 @@ bool ensureSlaConfiguration(const QString &path)
         return false;
     }
     return true;
+}
+
+DatabaseOptions::DatabaseOptions(const QString &defaultStalledShare)
+    : m_db(QStringLiteral("db"), QStringLiteral("Database to open; generated if missing."), QStringLiteral("path"))
+    , m_incidents(QStringLiteral("incidents"),
+                  QStringLiteral("Incidents to generate (default 20000; 1000000 for the targets)."),
+                  QStringLiteral("n"), QStringLiteral("20000"))
+    , m_stalled(QStringLiteral("stalled"),
+                QStringLiteral("Share of generated incidents left open (default %1).").arg(defaultStalledShare),
+                QStringLiteral("share"), defaultStalledShare)
+{
+}
+
+void DatabaseOptions::addTo(QCommandLineParser &parser) const { parser.addOptions({ m_db, m_incidents, m_stalled }); }
+
+QString DatabaseOptions::resolve(const QCommandLineParser &parser, const QTemporaryDir &scratch) const
+{
+    const QString path = parser.isSet(m_db) ? parser.value(m_db) : scratch.filePath(QStringLiteral("bench.db"));
+    if (QFileInfo::exists(path))
+        return path;
+    const int incidents = parser.value(m_incidents).toInt();
+    if (!generateDemoDatabase(path, incidents, std::max(30, incidents / 2000), parser.value(m_stalled).toDouble()))
+        return {};
+    return path;
 }
 
 } // namespace nocturne::bench

@@ -15,7 +15,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -70,28 +69,17 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures opening the console until the queue is painted."));
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database to open; generated if missing."),
-                                      QStringLiteral("path"));
-    const QCommandLineOption incidentsOption(QStringLiteral("incidents"),
-                                             QStringLiteral("Incidents to generate (default 20000; 1000000 for the target)."),
-                                             QStringLiteral("n"), QStringLiteral("20000"));
-    const QCommandLineOption stalledOption(QStringLiteral("stalled"),
-                                           QStringLiteral("Share of incidents left open (default 0.1)."),
-                                           QStringLiteral("share"), QStringLiteral("0.1"));
+    const bench::DatabaseOptions database(QStringLiteral("0.1"));
+    database.addTo(parser);
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions (default 3)."),
                                         QStringLiteral("n"), QStringLiteral("3"));
-    parser.addOptions({ dbOption, incidentsOption, stalledOption, runsOption });
+    parser.addOption(runsOption);
     parser.process(app);
 
     QTemporaryDir temporary;
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
-                                                : temporary.filePath(QStringLiteral("bench.db"));
-    if (!QFileInfo::exists(path)) {
-        const int incidents = parser.value(incidentsOption).toInt();
-        const int days = std::max(30, incidents / 2000);
-        if (!bench::generateDemoDatabase(path, incidents, days, parser.value(stalledOption).toDouble()))
-            return 2;
-    }
+    const QString path = database.resolve(parser, temporary);
+    if (path.isEmpty())
+        return 2;
 
     QList<double> painted;
     QList<double> snapshots;

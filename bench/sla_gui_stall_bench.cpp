@@ -16,7 +16,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -90,29 +89,18 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures GUI-thread stalls while the SLA engine runs."));
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database to open; generated if missing."),
-                                      QStringLiteral("path"));
-    const QCommandLineOption incidentsOption(QStringLiteral("incidents"),
-                                             QStringLiteral("Incidents to generate (default 20000)."),
-                                             QStringLiteral("n"), QStringLiteral("20000"));
-    const QCommandLineOption stalledOption(QStringLiteral("stalled"),
-                                           QStringLiteral("Share of incidents left open (default 0.5)."),
-                                           QStringLiteral("share"), QStringLiteral("0.5"));
+    const bench::DatabaseOptions database(QStringLiteral("0.5"));
+    database.addTo(parser);
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("How long to watch the ticking engine (default 20)."),
                                            QStringLiteral("s"), QStringLiteral("20"));
-    parser.addOptions({ dbOption, incidentsOption, stalledOption, secondsOption });
+    parser.addOption(secondsOption);
     parser.process(app);
 
     QTemporaryDir temporary;
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
-                                                : temporary.filePath(QStringLiteral("bench.db"));
-    if (!QFileInfo::exists(path)) {
-        const int incidents = parser.value(incidentsOption).toInt();
-        if (!bench::generateDemoDatabase(path, incidents, std::max(30, incidents / 2000),
-                                         parser.value(stalledOption).toDouble()))
-            return 2;
-    }
+    const QString path = database.resolve(parser, temporary);
+    if (path.isEmpty())
+        return 2;
     if (!bench::ensureSlaConfiguration(path))
         return 2;
 

@@ -372,22 +372,54 @@ IncidentQueueModel::SlaKeys IncidentQueueModel::slaKeysOf(const QString &inciden
 
 void IncidentQueueModel::resetSla(core::SlaStatusPtr all)
 {
+    m_previousSla = m_sla;
     m_sla.reset(std::move(all));
-    // Displayed cells read the new status at once; the sort keys and the change signals go
-    // out in slices, one event-loop turn each, so 100k rows never stall the GUI in one go.
+    // Displayed cells read the new status at once. Change signals go only to rows that read
+    // differently, so the engine's periodic re-evaluation costs a sorted proxy almost
+    // nothing, and in slices, one event-loop turn each, so even a first snapshot of 100k
+    // rows never stalls the GUI in one go.
     refreshSlaRows(++m_slaGeneration, 0);
 }
 
 void IncidentQueueModel::refreshSlaRows(quint64 generation, int from)
 {
-    if (generation != m_slaGeneration || from >= m_entries.size())
-        return; // a newer snapshot took over, or done
+    if (generation != m_slaGeneration)
+        return; // a newer snapshot took over
     const int to = int(std::min<qsizetype>(m_entries.size(), from + SlaRowsPerSlice));
-    for (int r = from; r < to; ++r)
-        m_slaKeys[r] = slaKeysOf(m_entries.at(r).id);
-    Q_EMIT dataChanged(index(from, QueueColumn::ResponseSla), index(to - 1, QueueColumn::BreachRisk));
+    // Per column: a proxy sorted by the resolution clock re-sorts only rows whose resolution
+    // cell changed, not every row whose forecast moved.
+    QList<int> all, response, resolution, risk;
+    for (int r = from; r < to; ++r) {
+        const QString &id = m_entries.at(r).id;
+        const SlaKeys keys = slaKeysOf(id);
+        const SlaKeys &old = m_slaKeys.at(r);
+        const SlaDisplayChange change = slaDisplayChange(m_previousSla.find(id), m_sla.find(id));
+        // A proxy re-filters every row a signal names, whatever the column: a change of
+        // "Breaching soon" membership rides on the risk cell's signal.
+        const bool membership = keys.breachingSoonFrom != old.breachingSoonFrom;
+        const bool responseChanged = change.response || keys.response != old.response;
+        const bool resolutionChanged = change.resolution || keys.resolution != old.resolution;
+        const bool riskChanged = change.risk || keys.risk != old.risk || membership;
+        if (responseChanged && resolutionChanged && riskChanged) {
+            all << r; // one signal for the row's three cells
+        } else {
+            if (responseChanged)
+                response << r;
+            if (resolutionChanged)
+                resolution << r;
+            if (riskChanged)
+                risk << r;
+        }
+        m_slaKeys[r] = keys;
+    }
+    updateRows(std::move(all), QueueColumn::ResponseSla, QueueColumn::BreachRisk);
+    updateRows(std::move(response), QueueColumn::ResponseSla, QueueColumn::ResponseSla);
+    updateRows(std::move(resolution), QueueColumn::ResolutionSla, QueueColumn::ResolutionSla);
+    updateRows(std::move(risk), QueueColumn::BreachRisk, QueueColumn::BreachRisk);
     if (to < m_entries.size())
         QTimer::singleShot(0, this, [this, generation, to] { refreshSlaRows(generation, to); });
+    else
+        m_previousSla.clear(); // done: let the old snapshot go
 }
 
 void IncidentQueueModel::applySlaChanges(const core::SlaStatusPtr &changed)

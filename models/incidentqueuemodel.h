@@ -93,6 +93,8 @@ private:
     void refreshSlaRows(quint64 generation, int from);
     static constexpr int SlaRowsPerSlice = 2048;
     quint64 m_slaGeneration = 0;
+    // The statuses a reset replaces, until its last slice compared them with the new ones.
+    SlaStatusIndex m_previousSla;
 
     QList<core::QueueEntry> m_entries;
     QList<QString> m_searchText;

@@ -199,4 +199,32 @@ bool isBreachingSoon(const core::IncidentSla &sla, qint64 nowMs)
     return nowMs >= breachingSoonFrom(sla);
 }
 
+namespace {
+
+bool clockDisplayDiffers(const SlaClockStatus &a, const SlaClockStatus &b)
+{
+    if (a.state != b.state || a.counting != b.counting || a.targetMs != b.targetMs || a.deadlineAt != b.deadlineAt
+        || a.stoppedAt != b.stoppedAt || a.breachedAt != b.breachedAt || a.thresholdAt != b.thresholdAt
+        || a.cycle != b.cycle)
+        return true;
+    return !a.counting && (a.elapsedMs != b.elapsedMs || a.pausedMs != b.pausedMs);
+}
+
+} // namespace
+
+SlaDisplayChange slaDisplayChange(const core::IncidentSla *before, const core::IncidentSla *after)
+{
+    if (!before || !after)
+        return before == after ? SlaDisplayChange {} : SlaDisplayChange { true, true, true };
+    // The tooltips name the policy; the risk column shows whole percent.
+    const bool policy = before->policyName != after->policyName;
+    const auto percent = [](double p) { return p < 0 ? -1 : qRound(p * 100); };
+    const auto clock = [policy](bool hadIt, const SlaClockStatus &a, bool hasIt, const SlaClockStatus &b) {
+        return policy || hadIt != hasIt || (hasIt && clockDisplayDiffers(a, b));
+    };
+    return { clock(before->hasResponse, before->response, after->hasResponse, after->response),
+             clock(before->hasResolution, before->resolution, after->hasResolution, after->resolution),
+             policy || percent(before->breachProbability) != percent(after->breachProbability) };
+}
+
 } // namespace nocturne::models

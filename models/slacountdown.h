@@ -34,6 +34,17 @@ QString slaClockToolTip(const core::IncidentSla &sla, const core::SlaClockStatus
 // "83 %"; "—" when there is no forecast.
 QString breachRiskText(double probability);
 
+// Which SLA cells of an incident read differently between two statuses. A counting clock's
+// elapsed and remaining times are not compared: its cells derive from the deadline and "now",
+// so a re-evaluation that only moved time changes nothing on screen.
+struct SlaDisplayChange
+{
+    bool response = false;
+    bool resolution = false;
+    bool risk = false;
+};
+SlaDisplayChange slaDisplayChange(const core::IncidentSla *before, const core::IncidentSla *after);
+
 // The clock's deadline for sorting by time left: it does not move as time passes, so a
 // sorted queue stays still. Clocks without one (paused, stopped, none) sort last.
 constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();

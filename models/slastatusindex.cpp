@@ -1,6 +1,9 @@
 #include "slastatusindex.h"
 
+#include <QThreadPool>
+
 #include <algorithm>
+#include <utility>
 
 namespace nocturne::models {
 
@@ -10,13 +13,24 @@ namespace {
 // lookups one probe each, a large one would be a second copy of the snapshot anyway.
 constexpr qsizetype MinCompactSize = 1024;
 
+// Freeing a snapshot of 100k statuses takes longer than a frame; when this index holds the
+// last reference, the GUI thread hands it to a pool thread to free.
+void releaseElsewhere(core::SlaStatusPtr snapshot)
+{
+    if (!snapshot || snapshot.use_count() > 1)
+        return;
+    QThreadPool::globalInstance()->start([snapshot = std::move(snapshot)]() mutable { snapshot.reset(); });
+}
+
 } // namespace
 
 void SlaStatusIndex::reset(core::SlaStatusPtr all)
 {
-    m_base = std::move(all);
+    releaseElsewhere(std::exchange(m_base, std::move(all)));
     m_overlay.clear();
 }
+
+void SlaStatusIndex::clear() { reset(nullptr); }
 
 QStringList SlaStatusIndex::apply(const core::SlaStatusPtr &changed)
 {
@@ -58,7 +72,7 @@ void SlaStatusIndex::compact()
         else
             merged->remove(it.key());
     }
-    m_base = std::move(merged);
+    releaseElsewhere(std::exchange(m_base, std::move(merged)));
     m_overlay.clear();
 }
 

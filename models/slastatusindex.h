@@ -21,6 +21,8 @@ public:
     QStringList apply(const core::SlaStatusPtr &changed);
     const core::IncidentSla *find(const QString &incidentId) const;
     bool isEmpty() const { return !m_base && m_overlay.isEmpty(); }
+    // Forgets everything; a snapshot only this index held is freed off the GUI thread.
+    void clear();
 
 private:
     void compact();

@@ -350,12 +350,22 @@ void SlaEngine::evaluate(int slot, qint64 now, TickResult *result)
         pushDue(Due { next, slot, entry.generation });
 }
 
-const IncidentSla *SlaEngine::status(const QString &incidentId) const
+const SlaEngine::Entry *SlaEngine::entryOf(const QString &incidentId) const
 {
     const int slot = m_slotById.value(incidentId, -1);
-    if (slot < 0 || !m_subjects[size_t(slot)])
-        return nullptr;
-    return &m_subjects[size_t(slot)]->status;
+    return slot < 0 ? nullptr : m_subjects[size_t(slot)].get();
+}
+
+const IncidentSla *SlaEngine::status(const QString &incidentId) const
+{
+    const Entry *entry = entryOf(incidentId);
+    return entry ? &entry->status : nullptr;
+}
+
+const SlaSubject *SlaEngine::subject(const QString &incidentId) const
+{
+    const Entry *entry = entryOf(incidentId);
+    return entry ? &entry->subject : nullptr;
 }
 
 SlaStatusPtr SlaEngine::snapshot() const

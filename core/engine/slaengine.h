@@ -59,6 +59,7 @@ public:
     TickResult tick(qint64 now);
 
     const IncidentSla *status(const QString &incidentId) const;
+    const SlaSubject *subject(const QString &incidentId) const;
     SlaStatusPtr snapshot() const;
     SlaStatusPtr snapshot(const QStringList &incidentIds) const; // a delta
     int subjectCount() const { return int(m_subjects.size()); }
@@ -86,6 +87,7 @@ private:
     void evaluate(int slot, qint64 now, TickResult *result);
     void rebuildHeap();
     int policyIndexFor(const SlaSubject &subject) const;
+    const Entry *entryOf(const QString &incidentId) const;
     const BusinessCalendar *cachedCalendar(int policyIndex, const QString &site) const;
 
     struct PolicyCalendars

@@ -111,10 +111,9 @@ bool SlaWorker::loadAll()
     const qint64 configurationVersion = m_repository->configurationRevision();
     const auto configuration = m_repository->loadConfiguration();
     const QHash<QString, QString> zones = m_repository->siteZones();
-    const auto resolved = m_repository->resolvedSince(m_clock.nowMs() - ForecastHistoryMs);
     const auto subjects = m_repository->openSubjects();
     m_repository->endSnapshot();
-    if (!dataVersion || !configuration || !resolved || !subjects) {
+    if (!dataVersion || !configuration || !subjects) {
         Q_EMIT failed(m_repository->lastError());
         return false;
     }
@@ -122,13 +121,33 @@ bool SlaWorker::loadAll()
     m_dataVersion = *dataVersion;
     m_lastSequence = lastSequence;
     m_configurationVersion = configurationVersion;
-    const qint64 loadedMs = timer.restart();
+    // The clocks first, so the console shows them at once; the forecast's history (hundreds
+    // of thousands of resolutions on a large file) follows in its own turn of the loop.
+    m_engine.setForecaster(nullptr);
+    m_engine.reset(*subjects, m_clock.nowMs());
+    qCInfo(lcSla) << "SLA engine: loaded and evaluated" << subjects->size() << "open incidents in"
+                  << timer.elapsed() << "ms";
+    Q_EMIT snapshotReady(m_engine.snapshot());
+    QMetaObject::invokeMethod(this, &SlaWorker::loadForecast, Qt::QueuedConnection);
+    return true;
+}
 
+void SlaWorker::loadForecast()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto resolved = m_repository->resolvedSince(m_clock.nowMs() - ForecastHistoryMs);
+    if (!resolved) {
+        // The clocks are right without it; only the Breach risk column stays empty.
+        qCWarning(lcSla) << "SLA engine: no breach forecast:" << m_repository->lastError().message;
+        return;
+    }
     // History durations on each incident's own policy calendar, like the clocks it predicts.
+    const SlaConfiguration &configuration = m_engine.configuration();
     QList<ResolutionSample> samples;
     samples.reserve(resolved->size());
     for (const SlaRepository::ResolvedRow &row : *resolved) {
-        const SlaPolicy *policy = configuration->policyFor(row.priority, row.service, row.domain, row.site);
+        const SlaPolicy *policy = configuration.policyFor(row.priority, row.service, row.domain, row.site);
         const BusinessCalendar *calendar = policy ? m_engine.calendarFor(*policy, row.site) : nullptr;
         if (!calendar)
             continue;
@@ -136,11 +155,9 @@ bool SlaWorker::loadAll()
                          calendar->businessMsBetween(row.openedAt, row.resolvedAt) });
     }
     m_engine.setForecaster(std::make_shared<const BreachForecaster>(samples));
-    m_engine.reset(*subjects, m_clock.nowMs());
-    qCInfo(lcSla) << "SLA engine: loaded" << subjects->size() << "open incidents and" << samples.size()
-                  << "history samples in" << loadedMs << "ms, evaluated in" << timer.elapsed() << "ms";
-    Q_EMIT snapshotReady(m_engine.snapshot());
-    return true;
+    qCInfo(lcSla) << "SLA engine: forecast from" << samples.size() << "resolved incidents in" << timer.elapsed()
+                  << "ms";
+    reevaluate();
 }
 
 void SlaWorker::tick() { emitTick(m_engine.tick(m_clock.nowMs())); }
@@ -204,10 +221,17 @@ void SlaWorker::describeHere(quint64 requestId, const QString &incidentId)
 {
     if (!m_repository)
         return;
-    const auto subject = m_repository->subject(incidentId);
+    // The engine already holds every incident it follows (kept current by poll()); only one
+    // it does not (closed before the console started) is read from the file.
+    std::optional<SlaSubject> loaded;
+    const SlaSubject *subject = m_engine.subject(incidentId);
     if (!subject) {
-        Q_EMIT described(requestId, incidentId, QString(), {});
-        return;
+        loaded = m_repository->subject(incidentId);
+        if (!loaded) {
+            Q_EMIT described(requestId, incidentId, QString(), {});
+            return;
+        }
+        subject = &*loaded;
     }
     const SlaPolicy *policy = nullptr;
     const QList<SlaClockStatus> clocks = m_engine.describe(*subject, m_clock.nowMs(), &policy);

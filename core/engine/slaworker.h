@@ -57,6 +57,7 @@ private:
     void poll();
     void reevaluate();
     bool loadAll();
+    void loadForecast();
     void emitTick(SlaEngine::TickResult result);
 
     const Clock &m_clock;
