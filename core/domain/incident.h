@@ -3,6 +3,7 @@
 #include "hlc.h"
 #include "vocabulary.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -48,6 +49,16 @@ struct Incident
     int reassignmentCount = 0;
     int reopenCount = 0;
     int escalationCount = 0;
+
+    // What a caller said afterwards (1..5), 0 when nobody was asked.
+    int csat = 0;
+    // The source system's own SLA verdict for imported history: 1 made, 0 missed,
+    // -1 unknown (native incidents; SLA compliance then comes from our clocks).
+    int madeSla = -1;
+    // The system an incident was imported from ("servicenow", "jira"), empty if native.
+    QString source;
+    // Source columns we have no field for, kept by their source name.
+    QJsonObject customFields;
     // Events that were valid when written but not after a merge put them in order.
     QStringList flaggedEventIds;
 

@@ -24,6 +24,28 @@ QStringList stringList(const QJsonValue &v)
     return out;
 }
 
+// Fields a source system records about an incident as a whole. An import carries them on
+// the open and on updates; the source's counts are authoritative over what our fold
+// derives from the (coarser) history the import could rebuild.
+void applyRecorded(Incident &i, const QJsonObject &p)
+{
+    if (const QJsonValue v = p.value(QStringLiteral("csat")); v.isDouble())
+        i.csat = std::clamp(v.toInt(), 0, 5);
+    if (const QJsonValue v = p.value(QStringLiteral("made_sla")); v.isBool())
+        i.madeSla = v.toBool() ? 1 : 0;
+    else if (v.isNull())
+        i.madeSla = -1;
+    if (const QJsonValue v = p.value(QStringLiteral("reassignment_count")); v.isDouble())
+        i.reassignmentCount = std::max(0, v.toInt());
+    if (const QJsonValue v = p.value(QStringLiteral("reopen_count")); v.isDouble())
+        i.reopenCount = std::max(0, v.toInt());
+    if (const QJsonValue v = p.value(QStringLiteral("source")); v.isString())
+        i.source = v.toString();
+    const QJsonObject custom = p.value(QStringLiteral("custom")).toObject();
+    for (auto it = custom.begin(); it != custom.end(); ++it)
+        i.customFields.insert(it.key(), it.value());
+}
+
 void applyOpened(Incident &i, const Event &e)
 {
     const QJsonObject &p = e.payload;
@@ -49,10 +71,12 @@ void applyOpened(Incident &i, const Event &e)
     i.detectedAt = ms(p, "detected_at") ? ms(p, "detected_at") : e.occurredAt;
     i.tags = stringList(p.value(QStringLiteral("tags")));
     i.state = IncidentState::New;
+    applyRecorded(i, p);
 }
 
 void applyUpdated(Incident &i, const QJsonObject &p)
 {
+    applyRecorded(i, p);
     for (auto it = p.begin(); it != p.end(); ++it) {
         const QString &key = it.key();
         const QString value = it.value().toString();
@@ -90,7 +114,9 @@ void applyAssigned(Incident &i, const QJsonObject &p)
 bool applyEvent(Incident &i, const Event &e)
 {
     const IncidentAction action = actionOf(e);
-    const bool valid = refusalReason(i, action).isEmpty() && payloadError(e).isEmpty();
+    // A record-only update (CSAT, a source's counts) may arrive after resolution.
+    const bool allowed = refusalReason(i, action).isEmpty() || (isRecordOnlyUpdate(e) && !i.id.isEmpty());
+    const bool valid = allowed && payloadError(e).isEmpty();
 
     ++i.eventCount;
     if (i.lastHlc < e.hlc)

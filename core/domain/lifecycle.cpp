@@ -149,6 +149,19 @@ QString refusalReason(const Incident &incident, IncidentAction action)
     return tr("Cannot %1 %2: it is %3").arg(actionLabel(action), incident.number, stateLabel(incident.state));
 }
 
+bool isRecordOnlyUpdate(const Event &event)
+{
+    if (event.kind != EventKind::Updated || event.payload.isEmpty())
+        return false;
+    static const QStringList recordKeys = { QStringLiteral("csat"), QStringLiteral("made_sla"),
+                                            QStringLiteral("reassignment_count"), QStringLiteral("reopen_count"),
+                                            QStringLiteral("source"), QStringLiteral("custom") };
+    for (auto it = event.payload.begin(); it != event.payload.end(); ++it)
+        if (!recordKeys.contains(it.key()))
+            return false;
+    return true;
+}
+
 QString payloadError(const Event &event)
 {
     const QJsonObject &p = event.payload;
@@ -177,6 +190,11 @@ QString payloadError(const Event &event)
     case IncidentAction::Comment:
         if (p.value(QStringLiteral("text")).toString().trimmed().isEmpty())
             return tr("A comment cannot be empty");
+        return {};
+    case IncidentAction::Update:
+        if (const QJsonValue csat = p.value(QStringLiteral("csat"));
+            !csat.isUndefined() && (!csat.isDouble() || csat.toInt() < 1 || csat.toInt() > 5))
+            return tr("A satisfaction score (csat) must be a whole number from 1 to 5");
         return {};
     case IncidentAction::Invalid: return tr("Unknown state change");
     default: return {};

@@ -39,6 +39,11 @@ EventKind eventKindOf(IncidentAction action);
 // string when the action is allowed, else a message naming the state and the action.
 QString refusalReason(const Incident &incident, IncidentAction action);
 
+// An update that only records facts about the incident as a whole (csat, made_sla, a
+// source's reassignment/reopen counts, custom source fields): allowed in every state,
+// since satisfaction surveys and source exports arrive after resolution.
+bool isRecordOnlyUpdate(const Event &event);
+
 // Payload checks that do not depend on the state (e.g. a hold needs a reason).
 QString payloadError(const Event &event);
 

@@ -103,7 +103,8 @@ DatabaseError EventStore::initialise()
             assignments += ", ";
         assignments += name + " = excluded." + name;
     }
-    const QByteArray upsertSql = "INSERT INTO incidents (" + columns + ") VALUES (?" + QByteArray(",?").repeated(35)
+    const qsizetype columnCount = columns.count(',') + 1;
+    const QByteArray upsertSql = "INSERT INTO incidents (" + columns + ") VALUES (?" + QByteArray(",?").repeated(columnCount - 1)
         + ") ON CONFLICT (id) DO UPDATE SET " + assignments;
     m_selectIncident = std::make_unique<SqliteStatement>(db, selectSql.constData());
     m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());

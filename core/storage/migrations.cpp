@@ -121,6 +121,28 @@ const QList<QStringList> &steps()
                 PRIMARY KEY (type, id, version)))"),
             QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('sla_configuration_revision', '0')"),
         },
+        // 5: what KPIs need beyond the queue. Satisfaction, a source system's SLA verdict
+        // and unmapped source columns on the projection (imports); and the SLA outcome of
+        // each incident, derived from its events and the SLA configuration, cached so KPIs
+        // over a million incidents never re-read events. A row is current while its
+        // event_count and configuration_revision match; codes: 1 met, 0 breached, -1 not
+        // decided (running, cancelled, no policy). Business times are -1 until reached.
+        {
+            QStringLiteral("ALTER TABLE incidents ADD COLUMN csat INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE incidents ADD COLUMN made_sla INTEGER NOT NULL DEFAULT -1"),
+            QStringLiteral("ALTER TABLE incidents ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE incidents ADD COLUMN custom_fields TEXT NOT NULL DEFAULT '{}'"),
+            QStringLiteral(R"(CREATE TABLE sla_outcomes (
+                incident_id TEXT PRIMARY KEY,
+                event_count INTEGER NOT NULL,
+                configuration_revision INTEGER NOT NULL,
+                policy TEXT NOT NULL DEFAULT '',
+                response INTEGER NOT NULL DEFAULT -1,
+                resolution INTEGER NOT NULL DEFAULT -1,
+                response_business_ms INTEGER NOT NULL DEFAULT -1,
+                resolution_business_ms INTEGER NOT NULL DEFAULT -1,
+                computed_at INTEGER NOT NULL DEFAULT 0))"),
+        },
     };
     return all;
 }

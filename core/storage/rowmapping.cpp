@@ -42,7 +42,8 @@ QString incidentColumns()
         "impact, urgency, priority, state, hold_reason, assignment_group, assignee, reporter, "
         "channel, started_at, detected_at, opened_at, acknowledged_at, resolved_at, closed_at, "
         "updated_at, resolution_code, resolution_notes, workaround, tags, reassignment_count, "
-        "reopen_count, escalation_count, flagged_events, last_hlc, event_count");
+        "reopen_count, escalation_count, flagged_events, last_hlc, event_count, csat, made_sla, source, "
+        "custom_fields");
 }
 
 Event readEvent(const QSqlQuery &q, int c)
@@ -110,6 +111,10 @@ Incident readIncidentFrom(const Row &r, int c)
     i.flaggedEventIds = fromJsonArray(r.text(c + 33));
     i.lastHlc = HlcTimestamp::fromString(r.text(c + 34));
     i.eventCount = int(r.int64(c + 35));
+    i.csat = int(r.int64(c + 36));
+    i.madeSla = int(r.int64(c + 37));
+    i.source = r.text(c + 38);
+    i.customFields = QJsonDocument::fromJson(r.text(c + 39).toUtf8()).object();
     return i;
 }
 
@@ -163,6 +168,16 @@ void bindIncident(SqliteStatement &s, const Incident &i)
     s.bind(n++, toJsonArray(i.flaggedEventIds));
     text(i.lastHlc.toString());
     number(i.eventCount);
+    number(i.csat);
+    number(i.madeSla);
+    text(i.source);
+    if (i.customFields.isEmpty()) {
+        s.bind(n++, QByteArrayLiteral("{}"));
+    } else {
+        QByteArray custom;
+        appendCanonicalJson(custom, i.customFields);
+        s.bind(n++, custom);
+    }
 }
 
 } // namespace nocturne::core::rows

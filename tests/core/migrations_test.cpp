@@ -6,6 +6,7 @@
 #include "core/storage/migrations.h"
 #include "core/storage/referencerepository.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -43,14 +44,13 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         DatabaseOptions options;
         options.mode = DatabaseOptions::Mode::CreateIfMissing;
-        Database db;
-        ASSERT_FALSE(db.openRaw(path(), options).isError());
-        ASSERT_EQ(migrations::migrate(db.connection(), 1), QString());
-        ASSERT_EQ(db.schemaVersion(), 1);
-        ASSERT_FALSE(tables(db.connection()).contains(QStringLiteral("sites")));
+        // Today's store writes today's columns, so the history is made in a current
+        // database and its version-1 columns copied into a version-1 file.
+        Database seed;
+        ASSERT_FALSE(seed.open(seedPath(), options).isError());
 
         FakeClock clock(T0);
-        EventStore store(db, clock);
+        EventStore store(seed, clock);
         ASSERT_FALSE(store.initialise().isError());
         struct Seed
         {
@@ -92,15 +92,34 @@ protected:
                 ASSERT_TRUE(store.execute(ack).ok());
             }
         }
-        IncidentRepository repository(db.connection(), path());
+        IncidentRepository repository(seed.connection(), seedPath());
         m_before = repository.list({});
         ASSERT_EQ(m_before.size(), 4);
+        seed.close();
+
+        Database db;
+        ASSERT_FALSE(db.openRaw(path(), options).isError());
+        ASSERT_EQ(migrations::migrate(db.connection(), 1), QString());
+        ASSERT_EQ(db.schemaVersion(), 1);
+        ASSERT_FALSE(tables(db.connection()).contains(QStringLiteral("sites")));
         QSqlQuery q(db.connection());
+        const QString versionOneIncidentColumns = QStringLiteral(
+            "id, number, title, description, category, subcategory, domain, service, ci, site, impact, urgency, "
+            "priority, state, hold_reason, assignment_group, assignee, reporter, channel, started_at, detected_at, "
+            "opened_at, acknowledged_at, resolved_at, closed_at, updated_at, resolution_code, resolution_notes, "
+            "workaround, tags, reassignment_count, reopen_count, escalation_count, flagged_events, last_hlc, event_count");
+        ASSERT_TRUE(q.exec(QStringLiteral("ATTACH DATABASE '%1' AS seed").arg(seedPath())));
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO events SELECT * FROM seed.events ORDER BY seq")));
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT OR REPLACE INTO meta SELECT * FROM seed.meta WHERE key NOT LIKE 'sla_%'")));
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO incidents (%1) SELECT %1 FROM seed.incidents").arg(versionOneIncidentColumns)))
+            << q.lastError().text().toStdString();
+        ASSERT_TRUE(q.exec(QStringLiteral("DETACH DATABASE seed")));
         ASSERT_TRUE(q.exec(QStringLiteral("SELECT group_concat(content_hash || chain_hash, ',') FROM (SELECT * FROM events ORDER BY seq)")) && q.next());
         m_hashesBefore = q.value(0).toString();
     }
 
     QString path() const { return m_dir.filePath(QStringLiteral("v1.db")); }
+    QString seedPath() const { return m_dir.filePath(QStringLiteral("seed.db")); }
 
     QTemporaryDir m_dir;
     QList<Incident> m_before;
