@@ -20,6 +20,8 @@ bench: build
 	$(BIN)/console_open_bench
 	$(BIN)/sla_bench
 	$(BIN)/sla_gui_stall_bench
+	$(BIN)/import_bench
+	$(BIN)/kpi_bench
 
 deps:
 	@./installer/install-deps.sh

@@ -191,7 +191,7 @@ QHash<int, QByteArray> IncidentQueueModel::roleNames() const
 bool IncidentQueueModel::inScope(const QueueEntry &entry) const
 {
     // Before the first setNow() the reader's snapshot is trusted as it is.
-    return m_nowMs == 0 || core::inQueueScope(entry, m_nowMs);
+    return m_nowMs == 0 || core::inQueueScope(entry, m_nowMs) || m_pinned.contains(entry.id);
 }
 
 void IncidentQueueModel::resetEntries(const core::QueueEntriesPtr &entries)
@@ -266,7 +266,8 @@ void IncidentQueueModel::syncEntries(const core::QueueEntriesPtr &all)
     }
     QList<int> gone;
     for (int r = 0; r < m_entries.size(); ++r) {
-        if (!present.contains(m_entries.at(r).id))
+        // A pinned incident is not in the reader's snapshot when it left the queue's scope.
+        if (!present.contains(m_entries.at(r).id) && !m_pinned.contains(m_entries.at(r).id))
             gone << r;
     }
     removeRowsDescending(std::move(gone));
@@ -346,13 +347,24 @@ void IncidentQueueModel::setNow(qint64 ms)
     m_nowMs = ms;
     QList<int> expired;
     for (int r = 0; r < m_entries.size(); ++r) {
-        if (!core::inQueueScope(m_entries.at(r), ms))
+        if (!inScope(m_entries.at(r)))
             expired << r;
     }
     removeRowsDescending(std::move(expired));
     if (!m_entries.isEmpty())
         Q_EMIT dataChanged(index(0, QueueColumn::Age), index(int(m_entries.size()) - 1, QueueColumn::Age),
                            { Qt::DisplayRole, QueueRole::RawValue });
+}
+
+void IncidentQueueModel::setPinnedIncidents(QSet<QString> ids)
+{
+    m_pinned = std::move(ids);
+    QList<int> released;
+    for (int r = 0; r < m_entries.size(); ++r) {
+        if (!inScope(m_entries.at(r)))
+            released << r;
+    }
+    removeRowsDescending(std::move(released));
 }
 
 qint64 IncidentQueueModel::countdownNow() const

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace nocturne::core {
 class Clock;
@@ -46,6 +47,11 @@ public:
     // "Now" drives the age column and the scope (old resolutions drop out).
     void setNow(qint64 ms);
     qint64 now() const { return m_nowMs; }
+    // Incidents kept in the model whatever their state or age: those a KPI drill-down
+    // shows, often resolved long ago. Rows that are no longer pinned and out of scope
+    // are removed; pinned entries themselves arrive through applyChanges().
+    void setPinnedIncidents(QSet<QString> ids);
+    const QSet<QString> &pinnedIncidents() const { return m_pinned; }
     // The SLA columns read this clock at each data() call (the countdown); without one
     // they use now(). Not owned; must outlive the model.
     void setClock(const core::Clock *clock) { m_clock = clock; }
@@ -103,6 +109,7 @@ private:
     SlaStatusIndex m_sla;
     const core::Clock *m_clock = nullptr;
     QHash<QString, int> m_rowById;
+    QSet<QString> m_pinned;
     qint64 m_nowMs = 0;
 };
 

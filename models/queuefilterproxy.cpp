@@ -85,8 +85,27 @@ void QueueFilterProxy::setNow(qint64 ms)
     const qint64 startOfToday = startOfLocalDay(ms);
     const bool newDay = startOfToday != m_context.startOfTodayMs;
     m_context.startOfTodayMs = startOfToday;
-    if (m_queue == SavedQueue::BreachingSoon || (newDay && m_queue == SavedQueue::ResolvedToday))
+    if (!m_hasIncidentIds
+        && (m_queue == SavedQueue::BreachingSoon || (newDay && m_queue == SavedQueue::ResolvedToday)))
         invalidateFilter();
+}
+
+void QueueFilterProxy::setIncidentIds(const QSet<QString> &ids)
+{
+    if (m_hasIncidentIds && ids == m_incidentIds)
+        return;
+    m_incidentIds = ids;
+    m_hasIncidentIds = true;
+    invalidateFilter();
+}
+
+void QueueFilterProxy::clearIncidentIds()
+{
+    if (!m_hasIncidentIds)
+        return;
+    m_incidentIds.clear();
+    m_hasIncidentIds = false;
+    invalidateFilter();
 }
 
 const QueueEntry &QueueFilterProxy::entryAt(int proxyRow) const
@@ -113,9 +132,13 @@ bool QueueFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     if (sourceParent.isValid() || !m_queueModel)
         return false;
-    if (!belongsTo(m_queueModel->entry(sourceRow), m_queue, m_context,
-                   m_queueModel->slaKeys(sourceRow).breachingSoonFrom))
+    if (m_hasIncidentIds) {
+        if (!m_incidentIds.contains(m_queueModel->entry(sourceRow).id))
+            return false;
+    } else if (!belongsTo(m_queueModel->entry(sourceRow), m_queue, m_context,
+                          m_queueModel->slaKeys(sourceRow).breachingSoonFrom)) {
         return false;
+    }
     return m_needle.isEmpty() || m_queueModel->searchText(sourceRow).contains(m_needle);
 }
 

@@ -2,6 +2,7 @@
 
 #include "savedqueue.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace nocturne::models {
@@ -33,6 +34,12 @@ public:
     // Re-filters "Resolved today" when the local day changes and "Breaching soon" at every
     // call (time moves incidents into it).
     void setNow(qint64 ms);
+    // Exactly these incidents, in place of the saved queue (a KPI drill-down); the text
+    // filter still narrows them. clearIncidentIds() goes back to the saved queue.
+    void setIncidentIds(const QSet<QString> &ids);
+    void clearIncidentIds();
+    bool hasIncidentIds() const { return m_hasIncidentIds; }
+    const QSet<QString> &incidentIds() const { return m_incidentIds; }
 
     const core::QueueEntry &entryAt(int proxyRow) const;
     QString incidentIdAt(int proxyRow) const;
@@ -48,6 +55,8 @@ private:
     QString m_needle; // lower case
     SavedQueue m_queue = SavedQueue::AllOpen;
     QueueContext m_context;
+    QSet<QString> m_incidentIds;
+    bool m_hasIncidentIds = false;
 };
 
 } // namespace nocturne::models

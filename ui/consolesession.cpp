@@ -34,6 +34,7 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
     , m_store(QStringLiteral("nocturne-store"), std::make_unique<core::StoreWorker>(clock))
     , m_reader(QStringLiteral("nocturne-reader"), std::make_unique<core::QueueReader>(clock))
     , m_sla(QStringLiteral("nocturne-sla"), std::make_unique<core::SlaWorker>(clock))
+    , m_kpi(QStringLiteral("nocturne-kpi"), std::make_unique<core::KpiWorker>(clock))
     , m_queueModel(new models::IncidentQueueModel(this))
     , m_queueProxy(new models::QueueFilterProxy(this))
     , m_savedQueuesModel(new models::SavedQueuesModel(m_queueModel, this))
@@ -57,12 +58,22 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
         Q_EMIT referenceDataChanged();
     });
     connect(reader, &core::QueueReader::incidentLoaded, this, &ConsoleSession::onIncidentLoaded);
+    connect(reader, &core::QueueReader::incidentsRead, this,
+            [this](quint64 requestId, const core::QueueEntriesPtr &entries) {
+                if (requestId != m_incidentSetRequestId)
+                    return; // a newer drill-down replaced this one
+                Q_EMIT queueAboutToChange();
+                m_queueModel->applyChanges(entries);
+                Q_EMIT queueChanged();
+                Q_EMIT incidentSetLoaded(m_incidentSet);
+            });
 
     core::StoreWorker *store = m_store.worker();
     connect(store, &core::StoreWorker::failed, this, &ConsoleSession::onFailed);
     connect(store, &core::StoreWorker::opened, this, [this] {
         m_reader.worker()->open(m_path);
         m_sla.worker()->open(m_path);
+        m_kpi.worker()->open(m_path);
     });
     connect(store, &core::StoreWorker::executed, this, &ConsoleSession::onExecuted);
 
@@ -109,6 +120,18 @@ quint64 ConsoleSession::execute(QList<core::IncidentCommand> commands)
     }
     m_store.worker()->execute(id, commands);
     return id;
+}
+
+void ConsoleSession::loadIncidentSet(const QStringList &incidentIds)
+{
+    m_incidentSet = incidentIds;
+    m_incidentSetRequestId = m_nextRequestId++;
+    Q_EMIT queueAboutToChange();
+    m_queueModel->setPinnedIncidents(QSet<QString>(incidentIds.begin(), incidentIds.end()));
+    Q_EMIT queueChanged();
+    if (incidentIds.isEmpty())
+        return;
+    m_reader.worker()->readIncidents(m_incidentSetRequestId, incidentIds);
 }
 
 void ConsoleSession::selectIncident(const QString &incidentId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/domain/command.h>
+#include <core/engine/kpiworker.h>
 #include <core/engine/slaworker.h>
 #include <core/storage/databaseerror.h>
 #include <core/storage/incidentrepository.h>
@@ -59,6 +60,14 @@ public:
     const QString &selectedIncidentId() const { return m_selectedId; }
     // Whether the SLA engine has sent its first evaluation.
     bool hasSla() const { return m_slaLoaded; }
+    // The KPI engine ("nocturne-kpi"), opened on the same file; the dashboard calls it
+    // directly (its methods post themselves to its thread) and matches answers by its
+    // own request ids.
+    core::KpiWorker *kpiWorker() const { return m_kpi.worker(); }
+    // Keeps these incidents in the queue model whatever their state and reads their
+    // entries on the reader thread (a KPI drill-down); incidentSetLoaded() follows. An
+    // empty list releases the previous set.
+    void loadIncidentSet(const QStringList &incidentIds);
 
     models::IncidentQueueModel *queueModel() const { return m_queueModel; }
     models::QueueFilterProxy *queueProxy() const { return m_queueProxy; }
@@ -83,6 +92,8 @@ Q_SIGNALS:
                       const QList<nocturne::core::SlaClockStatus> &clocks);
     // The SLA engine could not read the database; the queue itself may still work.
     void slaFailed(const nocturne::core::DatabaseError &error);
+    // The entries of loadIncidentSet() are in the queue model.
+    void incidentSetLoaded(const QStringList &incidentIds);
 
 private:
     void onSnapshot(const core::QueueEntriesPtr &entries);
@@ -107,6 +118,7 @@ private:
     core::OwnedThread<core::StoreWorker> m_store;
     core::OwnedThread<core::QueueReader> m_reader;
     core::OwnedThread<core::SlaWorker> m_sla;
+    core::OwnedThread<core::KpiWorker> m_kpi;
     models::IncidentQueueModel *m_queueModel;
     models::QueueFilterProxy *m_queueProxy;
     models::SavedQueuesModel *m_savedQueuesModel;
@@ -117,6 +129,8 @@ private:
     quint64 m_nextRequestId = 1;
     quint64 m_detailRequestId = 0;
     quint64 m_slaRequestId = 0;
+    quint64 m_incidentSetRequestId = 0;
+    QStringList m_incidentSet;
     // The engine's commands by request id: a result "already recorded" is reported back.
     QHash<quint64, QList<core::IncidentCommand>> m_systemRequests;
     quint64 m_nextSystemRequestId;

@@ -6,8 +6,13 @@
 #include "consolesettings.h"
 #include "consolestatusbar.h"
 #include "detailpane.h"
+#include "drilldownbar.h"
 #include "escalationbanner.h"
+#include "importcontroller.h"
+#include "handoverdialog.h" // ReportActions::handoverDialog() converts a QPointer to it inline
+#include "kpidashboard.h"
 #include "queuesidebar.h"
+#include "reportactions.h"
 #include "queueview.h"
 #include "settingsdialog.h"
 
@@ -21,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -63,12 +69,14 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_banner);
-    centralLayout->addWidget(m_splitter, 1);
+    buildDashboard();
+    centralLayout->addWidget(m_pages, 1);
     setCentralWidget(central);
     setStatusBar(m_statusBar);
     buildMenus();
 
     connect(m_sidebar, &QueueSidebar::queueChosen, this, [this](models::SavedQueue queue) {
+        leaveDrillDown();
         m_session.queueProxy()->setQueue(queue);
         m_queue->updateEmptyState();
         updateCounts();
@@ -107,6 +115,11 @@ void MainWindow::buildMenus()
     file->addAction(m_actions->action(Id::NewIncident));
     file->addAction(m_actions->action(Id::Refresh));
     file->addSeparator();
+    // Import runs on its own thread and connection; the queue follows the file by itself.
+    auto *imports = new ImportController(m_session, this);
+    file->addAction(imports->serviceNowAction());
+    file->addAction(imports->jiraAction());
+    file->addSeparator();
     file->addAction(m_actions->action(Id::Settings));
     file->addSeparator();
     file->addAction(m_actions->action(Id::Quit));
@@ -118,6 +131,13 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->action(Id::FocusFilter));
+    view->addAction(m_dashboardAction);
+
+    // Reports: the handover dialog and the KPI export (the dashboard's numbers if shown).
+    auto *reportActions = new ReportActions(m_session, this, [this] { return m_dashboard ? m_dashboard->report() : nullptr; });
+    QMenu *reports = menuBar()->addMenu(tr("&Reports"));
+    reports->addAction(reportActions->handoverAction());
+    reports->addAction(reportActions->exportKpiAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actions->action(Id::About));
@@ -127,6 +147,75 @@ void MainWindow::buildMenus()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (Id id : { Id::NewIncident, Id::Acknowledge, Id::AssignToMe, Id::Resolve, Id::Refresh })
         toolbar->addAction(m_actions->action(id));
+    toolbar->addSeparator();
+    toolbar->addAction(m_dashboardAction);
+}
+
+void MainWindow::buildDashboard()
+{
+    // Two pages under the banner: the queue (with the drill-down bar above it while it
+    // shows the incidents behind a KPI) and the KPI dashboard.
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("mainPages"));
+    m_drillDown = new DrillDownBar(this);
+    auto *queuePage = new QWidget(m_pages);
+    auto *queueLayout = new QVBoxLayout(queuePage);
+    queueLayout->setContentsMargins(0, 0, 0, 0);
+    queueLayout->setSpacing(0);
+    queueLayout->addWidget(m_drillDown);
+    queueLayout->addWidget(m_splitter, 1);
+    m_dashboard = new KpiDashboard(m_session, m_pages);
+    m_pages->addWidget(queuePage);
+    m_pages->addWidget(m_dashboard);
+
+    m_dashboardAction = new QAction(tr("&Dashboard"), this);
+    m_dashboardAction->setObjectName(QStringLiteral("dashboardAction"));
+    m_dashboardAction->setCheckable(true);
+    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_dashboardAction->setToolTip(tr("KPI dashboard (%1)").arg(m_dashboardAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_dashboardAction, &QAction::toggled, this, &MainWindow::showDashboard);
+    connect(m_dashboard, &KpiDashboard::drillDownReady, this, &MainWindow::showDrillDown);
+    connect(m_drillDown, &DrillDownBar::backToDashboardRequested, this, [this] {
+        leaveDrillDown();
+        showDashboard(true);
+    });
+    connect(m_drillDown, &DrillDownBar::closeRequested, this, &MainWindow::leaveDrillDown);
+}
+
+void MainWindow::showDashboard(bool show)
+{
+    m_pages->setCurrentWidget(show ? static_cast<QWidget *>(m_dashboard) : m_pages->widget(0));
+    const QSignalBlocker blocker(m_dashboardAction);
+    m_dashboardAction->setChecked(show);
+}
+
+bool MainWindow::isDashboardShown() const
+{
+    return m_pages->currentWidget() == m_dashboard;
+}
+
+void MainWindow::showDrillDown(const QString &title, const QStringList &incidentIds)
+{
+    // The incidents behind a KPI are mostly resolved long ago: the session pins them in
+    // the queue model and reads them; the proxy shows exactly them as they arrive.
+    m_queue->filterEdit()->clear();
+    m_session.loadIncidentSet(incidentIds);
+    m_session.queueProxy()->setIncidentIds(QSet<QString>(incidentIds.begin(), incidentIds.end()));
+    m_drillDown->showTitle(title);
+    showDashboard(false);
+    m_queue->updateEmptyState();
+    updateCounts();
+}
+
+void MainWindow::leaveDrillDown()
+{
+    if (!m_session.queueProxy()->hasIncidentIds())
+        return;
+    m_session.queueProxy()->clearIncidentIds();
+    m_session.loadIncidentSet({});
+    m_drillDown->hide();
+    m_queue->updateEmptyState();
+    updateCounts();
 }
 
 void MainWindow::connectSession()
@@ -153,6 +242,7 @@ void MainWindow::connectSession()
 
 bool MainWindow::showIncident(const QString &incidentId)
 {
+    showDashboard(false);
     if (m_queue->selectIncident(incidentId))
         return true;
     // Hidden by the queue or the filter the operator is in: show it among all open ones.

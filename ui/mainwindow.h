@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class QSplitter;
+class QStackedWidget;
 
 namespace nocturne::ui {
 
@@ -15,7 +16,9 @@ class AlertCenter;
 class ConsoleSession;
 class ConsoleStatusBar;
 class DetailPane;
+class DrillDownBar;
 class EscalationBanner;
+class KpiDashboard;
 class QueueSidebar;
 class QueueView;
 
@@ -38,6 +41,15 @@ public:
     ActionController *actionController() const { return m_controller; }
     EscalationBanner *escalationBanner() const { return m_banner; }
     AlertCenter *alertCenter() const { return m_alerts; }
+    KpiDashboard *dashboard() const { return m_dashboard; }
+    DrillDownBar *drillDownBar() const { return m_drillDown; }
+    QAction *dashboardAction() const { return m_dashboardAction; }
+    // The KPI dashboard in place of the queue (View ▸ Dashboard, Ctrl+D), or back.
+    void showDashboard(bool show);
+    bool isDashboardShown() const;
+    // The queue showing exactly these incidents (a KPI drill-down) under a title.
+    void showDrillDown(const QString &title, const QStringList &incidentIds);
+    void leaveDrillDown();
     // Selects an incident, leaving the current saved queue or filter if they hide it.
     bool showIncident(const QString &incidentId);
 
@@ -50,6 +62,7 @@ protected:
 
 private:
     void buildMenus();
+    void buildDashboard();
     void restoreLayout();
     void saveLayout();
     void connectSession();
@@ -69,6 +82,10 @@ private:
     ConsoleStatusBar *m_statusBar;
     ActionController *m_controller;
     AlertCenter *m_alerts;
+    QStackedWidget *m_pages = nullptr;
+    KpiDashboard *m_dashboard = nullptr;
+    DrillDownBar *m_drillDown = nullptr;
+    QAction *m_dashboardAction = nullptr;
     bool m_errorShown = false;
 };
 

@@ -38,5 +38,8 @@ int runExport(CtlContext &context, const QStringList &arguments);
 int runAudit(CtlContext &context, const QStringList &arguments);
 int runSla(CtlContext &context, const QStringList &arguments);
 int runOncall(CtlContext &context, const QStringList &arguments);
+int runReport(CtlContext &context, const QStringList &arguments);
+int runKpi(CtlContext &context, const QStringList &arguments);
+int runImport(CtlContext &context, const QStringList &arguments);
 
 } // namespace nocturne::ctl

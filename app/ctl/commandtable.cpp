@@ -23,9 +23,12 @@ const QList<CommandInfo> &allCommands()
         { "cancel", QT_TRANSLATE_NOOP("nocturnectl", "Cancel open incidents"), runCancel },
         { "comment", QT_TRANSLATE_NOOP("nocturnectl", "Add a comment (--text)"), runComment },
         { "export", QT_TRANSLATE_NOOP("nocturnectl", "Export incidents as CSV or JSON"), runExport },
+        { "import", QT_TRANSLATE_NOOP("nocturnectl", "Import history from a ServiceNow or Jira CSV export"), runImport },
         { "audit", QT_TRANSLATE_NOOP("nocturnectl", "\"audit verify\": check the tamper-evident trail"), runAudit },
         { "sla", QT_TRANSLATE_NOOP("nocturnectl", "SLA policies, calendars and clocks (\"sla --help\")"), runSla },
         { "oncall", QT_TRANSLATE_NOOP("nocturnectl", "\"oncall who\": who is on call"), runOncall },
+        { "kpi", QT_TRANSLATE_NOOP("nocturnectl", "KPIs for a period and filters (--json; \"kpi targets\")"), runKpi },
+        { "report", QT_TRANSLATE_NOOP("nocturnectl", "KPI and shift-handover reports as files (\"report --help\")"), runReport },
     };
     return commands;
 }

@@ -2,9 +2,11 @@
 // picks the command and hands it the rest of the arguments.
 #include "commands.h"
 #include "ctlcontext.h"
+#include "reportcommands.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
@@ -12,6 +14,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace nocturne::ctl;
 
@@ -45,7 +48,16 @@ void printHelp(QTextStream &out)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only a PDF report needs the graphics system (fonts); decided from the raw arguments
+    // because the application object must exist before Qt parses them.
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    const bool needsGui = reportWritesPdf(raw);
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> application =
+        needsGui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Nocturne"));
     QCoreApplication::setApplicationName(QStringLiteral("nocturne"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NOCTURNE_VERSION));

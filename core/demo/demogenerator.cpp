@@ -195,11 +195,35 @@ public:
                  { { QStringLiteral("code"), r.pick(tpl.resolutionCodes) },
                    { QStringLiteral("notes"), QStringLiteral("Root cause fixed after reopen.") } }, r);
         }
+        // A third of callers answer the satisfaction survey shortly after the resolution;
+        // long waits and reopens earn the low scores. Its own generator, so the rest of the
+        // history is the same with or without the survey.
+        Random survey(arrival.seed ^ 0x5a71'5fac'7105ULL);
+        if (survey.chance(1.0 / 3)) {
+            const bool slow = resolveAt - arrival.openedAt > 2 * ResolveMedianMs[p] || resolveAt > acknowledged + work;
+            record(EventKind::Updated, resolveAt + std::max<qint64>(5 * Minute, survey.exponential(3 * Hour)), QStringLiteral("survey"),
+                   { { QStringLiteral("csat"), satisfaction(slow, survey) } }, survey);
+        }
         record(EventKind::Closed, resolveAt + 3 * Day, QStringLiteral("system"), {}, r);
         return cut();
     }
 
 private:
+    // Mostly 4–5; slow or reopened incidents mostly 1–3.
+    static int satisfaction(bool slow, Random &r)
+    {
+        static constexpr double Happy[5] = { 0.01, 0.03, 0.08, 0.33, 0.55 };
+        static constexpr double Unhappy[5] = { 0.2, 0.3, 0.3, 0.15, 0.05 };
+        const double *weights = slow ? Unhappy : Happy;
+        double u = r.uniform();
+        for (int score = 1; score <= 5; ++score) {
+            u -= weights[score - 1];
+            if (u < 0)
+                return score;
+        }
+        return 5;
+    }
+
     int pickDelta(Random &r)
     {
         const double u = r.uniform();

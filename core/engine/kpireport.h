@@ -4,6 +4,7 @@
 #include "kpitargets.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <array>
@@ -171,7 +172,17 @@ struct KpiSelection
     qint64 weekStartUtcMs = 0; // a bar of a weekly chart; 0: the whole period
     int priority = 0; // a priority's bar or segment; 0: all
     QString name; // a service, CI or category (availability, Pareto); empty: all
+    // Which table `name` is from: a category and a service may share a name.
+    enum class NameOf { Any, Service, ConfigurationItem, Category };
+    NameOf nameOf = NameOf::Any;
+    // The "now" of the computation whose number was clicked (KpiReport::computedAt), so
+    // open stretches (backlog, running outages) end where they ended for the number; 0 for
+    // the present.
+    qint64 nowUtcMs = 0;
     friend bool operator==(const KpiSelection &, const KpiSelection &) = default;
 };
 
 } // namespace nocturne::core
+
+Q_DECLARE_METATYPE(nocturne::core::KpiReportPtr)
+Q_DECLARE_METATYPE(nocturne::core::KpiSelection)

@@ -56,6 +56,7 @@ private:
     Database m_database;
     std::shared_ptr<const KpiFacts> m_facts;
     KpiTargets m_targets;
+    qint64 m_configurationRevision = -1; // of the outcomes behind m_facts
 };
 
 } // namespace nocturne::core

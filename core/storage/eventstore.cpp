@@ -328,7 +328,12 @@ CommandResult EventStore::execute(const IncidentCommand &command)
             if (recorded)
                 return abort(Status::AlreadyRecorded, tr("%1 already has an event for rule %2").arg(current.number, rule));
         }
-        if (const QString refusal = refusalReason(current, command.action); !refusal.isEmpty())
+        // A satisfaction score or a source's counts may be recorded after resolution.
+        Event recordProbe;
+        recordProbe.kind = eventKindOf(command.action);
+        recordProbe.payload = command.payload;
+        if (const QString refusal = refusalReason(current, command.action);
+            !refusal.isEmpty() && !isRecordOnlyUpdate(recordProbe))
             return abort(Status::Refused, refusal);
     }
 

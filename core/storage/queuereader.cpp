@@ -47,6 +47,12 @@ void QueueReader::loadIncident(quint64 requestId, const QString &incidentId)
                               Qt::QueuedConnection);
 }
 
+void QueueReader::readIncidents(quint64 requestId, const QStringList &incidentIds)
+{
+    QMetaObject::invokeMethod(this, [this, requestId, incidentIds] { readIncidentsHere(requestId, incidentIds); },
+                              Qt::QueuedConnection);
+}
+
 const QString &QueueReader::intern(const QString &value)
 {
     auto it = m_strings.constFind(value);
@@ -214,8 +220,10 @@ void QueueReader::poll()
         return;
     }
     QueueEntries entries;
-    if (!ids.isEmpty() && !readEntries(QStringList(ids.begin(), ids.end()), &entries))
+    if (!ids.isEmpty() && !readEntries(QStringList(ids.begin(), ids.end()), &entries, &error)) {
+        noteFailure(error);
         return; // nothing is marked as seen: the next poll reads the same changes again
+    }
     // Only now is the change consumed; a failure above retries it on the next poll.
     m_dataVersion = version;
     m_lastSequence = last;
@@ -233,7 +241,7 @@ void QueueReader::noteFailure(const DatabaseError &error)
         Q_EMIT failed(error);
 }
 
-bool QueueReader::readEntries(const QStringList &ids, QueueEntries *out)
+bool QueueReader::readEntries(const QStringList &ids, QueueEntries *out, DatabaseError *error)
 {
     for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
         const QStringList chunk = ids.mid(start, IdsPerQuery);
@@ -244,13 +252,26 @@ bool QueueReader::readEntries(const QStringList &ids, QueueEntries *out)
         for (int i = 0; i < chunk.size(); ++i)
             q.bindValue(i, chunk.at(i));
         if (!q.exec()) {
-            noteFailure(Database::classify(m_database.path(), q.lastError()));
+            *error = Database::classify(m_database.path(), q.lastError());
             return false;
         }
         while (q.next())
             out->append(readEntry(q));
     }
     return true;
+}
+
+void QueueReader::readIncidentsHere(quint64 requestId, const QStringList &incidentIds)
+{
+    if (!m_repository)
+        return;
+    auto entries = std::make_shared<QueueEntries>();
+    DatabaseError error;
+    if (!readEntries(incidentIds, entries.get(), &error)) {
+        Q_EMIT failed(error);
+        return;
+    }
+    Q_EMIT incidentsRead(requestId, entries);
 }
 
 void QueueReader::loadIncidentHere(quint64 requestId, const QString &incidentId)

@@ -33,6 +33,9 @@ public:
 
     void open(const QString &path, int pollIntervalMs = 500);
     void loadIncident(quint64 requestId, const QString &incidentId);
+    // The queue entries of these incidents whatever their state (a KPI drill-down shows
+    // incidents resolved long ago); ids not in the file are left out.
+    void readIncidents(quint64 requestId, const QStringList &incidentIds);
 
 Q_SIGNALS:
     void opened(const QString &path);
@@ -42,13 +45,15 @@ Q_SIGNALS:
     void referenceDataReady(const nocturne::core::ReferenceSnapshot &reference);
     void incidentLoaded(quint64 requestId, const nocturne::core::Incident &incident,
                         const QList<nocturne::core::StoredEvent> &events);
+    void incidentsRead(quint64 requestId, const nocturne::core::QueueEntriesPtr &entries);
 
 private:
     void openHere(const QString &path, int pollIntervalMs);
     void loadIncidentHere(quint64 requestId, const QString &incidentId);
+    void readIncidentsHere(quint64 requestId, const QStringList &incidentIds);
     void poll();
     bool readDataVersion(qint64 *version, DatabaseError *error);
-    bool readEntries(const QStringList &ids, QueueEntries *out);
+    bool readEntries(const QStringList &ids, QueueEntries *out, DatabaseError *error);
     bool readSnapshot(const QByteArray &sql, qint64 since, QueueEntries *out, DatabaseError *error);
     void noteFailure(const DatabaseError &error);
     QueueEntry readEntry(const QSqlQuery &q);

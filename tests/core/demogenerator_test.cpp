@@ -264,6 +264,27 @@ TEST_F(DemoGeneratorTest, ResolutionTakesLongerForLowerPriorities)
     EXPECT_LT(p1, 8 * Hour); // the field's "MTTR < 4 h for critical" is within reach
 }
 
+TEST_F(DemoGeneratorTest, AThirdOfResolvedIncidentsCarryASatisfactionScoreMostlyHigh)
+{
+    int resolved = 0, scored = 0, high = 0;
+    for (const Incident &i : incidents()) {
+        EXPECT_TRUE(i.csat >= 0 && i.csat <= 5) << i.csat;
+        if (i.csat > 0)
+            EXPECT_TRUE(i.resolvedAt > 0 || i.state == IncidentState::Closed) << "a score only after resolution";
+        if (i.resolvedAt == 0)
+            continue;
+        ++resolved;
+        scored += i.csat > 0;
+        high += i.csat >= 4;
+    }
+    ASSERT_GT(resolved, 0);
+    // About a third (the survey is answered shortly after resolution, so the newest have none yet).
+    EXPECT_GT(scored, resolved / 5);
+    EXPECT_LT(scored, resolved / 2);
+    EXPECT_GT(high, scored / 2) << "mostly 4 and 5";
+    EXPECT_LT(high, scored) << "some low scores";
+}
+
 TEST_F(DemoGeneratorTest, ArrivalsFollowLocalWorkingHours)
 {
     QHash<QString, QTimeZone> zones;

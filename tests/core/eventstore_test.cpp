@@ -102,6 +102,26 @@ TEST(EventStore, TheOpenEventCarriesTheComputedPriorityTheNumberAndTheReporter)
     EXPECT_EQ(stored.first(), r.event);
 }
 
+TEST(EventStore, ASatisfactionScoreIsRecordedAfterResolutionButOtherUpdatesAreNot)
+{
+    StoreHarness h;
+    ASSERT_TRUE(h.ok()) << h.openError().message.toStdString();
+    const QString number = h.openIncident(QStringLiteral("Label printer offline"), 3, 3);
+    ASSERT_TRUE(h.run(A::Resolve, number, code("replaced")).ok());
+
+    const CommandResult scored = h.run(A::Update, number, { { QStringLiteral("csat"), 4 } });
+    ASSERT_TRUE(scored.ok()) << scored.error.toStdString();
+    EXPECT_EQ(scored.incident.csat, 4);
+    EXPECT_EQ(h.projected(number)->csat, 4);
+    EXPECT_TRUE(h.projected(number)->flaggedEventIds.isEmpty());
+
+    const CommandResult retitled = h.run(A::Update, number, { { QStringLiteral("csat"), 5 }, { QStringLiteral("title"), QStringLiteral("x") } });
+    EXPECT_EQ(retitled.status, Status::Refused);
+    const CommandResult outOfRange = h.run(A::Update, number, { { QStringLiteral("csat"), 6 } });
+    EXPECT_EQ(outOfRange.status, Status::Invalid);
+    EXPECT_EQ(h.projected(number)->csat, 4);
+}
+
 TEST(EventStore, NumbersAreAssignedInOrder)
 {
     StoreHarness h;

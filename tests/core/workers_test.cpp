@@ -107,6 +107,38 @@ TEST(QueueReader, ACommitByAnotherConnectionArrivesAsADeltaOfJustThatIncident)
     EXPECT_TRUE(collector.failures.isEmpty());
 }
 
+TEST(QueueReader, ReadsTheEntriesOfAnIncidentSetWhateverTheirStateAndAge)
+{
+    // A KPI drill-down shows incidents resolved long ago, which the live queue never reads.
+    StoreHarness h;
+    ASSERT_TRUE(h.ok());
+    const QString longAgo = h.openIncident(QStringLiteral("Resolved three days ago"));
+    ASSERT_TRUE(h.run(IncidentAction::Resolve, longAgo, { { QStringLiteral("code"), QStringLiteral("Fixed") } }).ok());
+    h.clock().advanceMs(3 * Day);
+    const QString open = h.openIncident(QStringLiteral("Still open"));
+    h.openIncident(QStringLiteral("Not asked for"));
+    const QString oldId = h.projected(longAgo)->id;
+    const QString openId = h.projected(open)->id;
+
+    Collector collector;
+    OwnedThread<QueueReader> reader(QStringLiteral("test-reader"), std::make_unique<QueueReader>(h.clock()));
+    collector.watch(reader.worker());
+    QList<QPair<quint64, QueueEntriesPtr>> answers;
+    QObject::connect(reader.worker(), &QueueReader::incidentsRead, &collector,
+                     [&](quint64 id, const QueueEntriesPtr &entries) { answers.append({ id, entries }); });
+    reader.worker()->open(h.path(), 50);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !collector.snapshots.isEmpty(); }, 5000));
+    reader.worker()->readIncidents(7, { oldId, openId, QStringLiteral("no-such-incident") });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !answers.isEmpty(); }, 5000));
+    EXPECT_EQ(answers.first().first, 7u);
+    EXPECT_EQ(numbersOf(answers.first().second), (QStringList { longAgo, open }));
+    for (const QueueEntry &e : *answers.first().second) {
+        if (e.number == longAgo)
+            EXPECT_EQ(e.state, IncidentState::Resolved);
+    }
+    EXPECT_TRUE(collector.failures.isEmpty());
+}
+
 TEST(QueueReader, AMissingDatabaseIsReportedNotCreated)
 {
     QTemporaryDir dir;

@@ -99,6 +99,18 @@ TEST(Architecture, CoreLinksOnlyQtCoreSqlAndNetwork)
     }
 }
 
+TEST(Architecture, ReportLibraryRendersWithoutWidgets)
+{
+    // report/ turns documents into PDFs with QtGui only, so the CLI can use it headless.
+    expectNoInclude(QStringLiteral("report"),
+                    QRegularExpression(QStringLiteral(R"(^(QtWidgets|QWidget|QApplication|QMainWindow|QDialog)|^(ui|models)/)")),
+                    "report/ sits on core and QtGui only");
+    const QStringList report = linkLibrariesOf(QStringLiteral("nocturne_report"));
+    EXPECT_TRUE(report.join(u' ').contains(QStringLiteral("Nocturne::Core")));
+    for (const char *forbidden : { "Qt6::Widgets", "Nocturne::Ui", "Nocturne::Models" })
+        EXPECT_FALSE(report.join(u' ').contains(QLatin1StringView(forbidden))) << "nocturne_report links " << forbidden;
+}
+
 TEST(Architecture, LayersLinkDownwardOnly)
 {
     const QStringList models = linkLibrariesOf(QStringLiteral("nocturne_models"));
@@ -108,6 +120,12 @@ TEST(Architecture, LayersLinkDownwardOnly)
     const QStringList ctl = linkLibrariesOf(QStringLiteral("nocturnectl"));
     EXPECT_FALSE(ctl.join(u' ').contains(QStringLiteral("Nocturne::Ui")));
     EXPECT_FALSE(ctl.join(u' ').contains(QStringLiteral("Qt6::Widgets")));
+    // The CLI may render PDFs (Nocturne::Report, QtGui) but never widgets.
+    for (const QString &library : ctl) {
+        const bool allowed = !library.startsWith(QLatin1StringView("Nocturne::")) || library == QLatin1StringView("Nocturne::Core")
+            || library == QLatin1StringView("Nocturne::Report") || library == QLatin1StringView("Nocturne::CompileSettings");
+        EXPECT_TRUE(allowed) << "nocturnectl links " << library.toStdString();
+    }
 }
 
 } // namespace
