@@ -202,6 +202,7 @@ void MainWindow::showDrillDown(const QString &title, const QStringList &incident
     m_session.loadIncidentSet(incidentIds);
     m_session.queueProxy()->setIncidentIds(QSet<QString>(incidentIds.begin(), incidentIds.end()));
     m_drillDown->showTitle(title);
+    m_sidebar->showNoQueue();
     showDashboard(false);
     m_queue->updateEmptyState();
     updateCounts();
@@ -214,6 +215,8 @@ void MainWindow::leaveDrillDown()
     m_session.queueProxy()->clearIncidentIds();
     m_session.loadIncidentSet({});
     m_drillDown->hide();
+    if (m_sidebar->isShowingNoQueue())
+        m_sidebar->setCurrentQueue(m_sidebar->currentQueue());
     m_queue->updateEmptyState();
     updateCounts();
 }

@@ -55,9 +55,23 @@ QueueSidebar::QueueSidebar(models::SavedQueuesModel *model, QWidget *parent)
     setCurrentQueue(models::SavedQueue::AllOpen);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
+                m_showingNoQueue = false;
                 if (current.isValid())
                     Q_EMIT queueChosen(models::SavedQueuesModel::queueAt(current.row()));
             });
+    // The current row does not change when the highlighted-before queue is clicked again.
+    connect(this, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        if (m_showingNoQueue && index.isValid()) {
+            m_showingNoQueue = false;
+            Q_EMIT queueChosen(models::SavedQueuesModel::queueAt(index.row()));
+        }
+    });
+}
+
+void QueueSidebar::showNoQueue()
+{
+    m_showingNoQueue = true;
+    clearSelection();
 }
 
 QueueSidebar::~QueueSidebar() = default;
@@ -69,6 +83,8 @@ models::SavedQueue QueueSidebar::currentQueue() const
 
 void QueueSidebar::setCurrentQueue(models::SavedQueue queue)
 {
+    m_showingNoQueue = false;
+    // Selects it as well: after showNoQueue() the current row is kept but not highlighted.
     setCurrentIndex(model()->index(models::SavedQueuesModel::rowOf(queue), 0));
 }
 

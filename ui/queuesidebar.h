@@ -21,9 +21,16 @@ public:
 
     models::SavedQueue currentQueue() const;
     void setCurrentQueue(models::SavedQueue queue);
+    // While the queue shows something else (a KPI drill-down) no saved queue is
+    // highlighted; a click on any of them, the current one included, chooses it again.
+    void showNoQueue();
+    bool isShowingNoQueue() const { return m_showingNoQueue; }
 
 Q_SIGNALS:
     void queueChosen(nocturne::models::SavedQueue queue);
+
+private:
+    bool m_showingNoQueue = false;
 };
 
 } // namespace nocturne::ui

@@ -19,12 +19,14 @@
 #include <models/incidentqueuemodel.h>
 #include <models/kpichartmodel.h>
 #include <models/queuefilterproxy.h>
+#include <models/savedqueuesmodel.h>
 #include <ui/chartadapter.h>
 #include <ui/drilldownbar.h>
 #include <ui/kpicharts.h>
 #include <ui/kpidashboard.h>
 #include <ui/kpifilterbar.h>
 #include <ui/kpitile.h>
+#include <ui/queuesidebar.h>
 #include <ui/queueview.h>
 
 using namespace nocturne;
@@ -220,6 +222,29 @@ TEST_F(DashboardTest, AFilterChangeComputesAgain)
         QLocale().toString(answer.report.current.opened));
 }
 
+TEST_F(DashboardTest, ClickingTheSavedQueueShownBeforeLeavesTheDrillDown)
+{
+    ASSERT_TRUE(openDashboard());
+    const core::KpiReportPtr shown = dashboard->report();
+    const EngineAnswer answer = computeHere(database.path(), shown->query, shown->computedAt);
+    core::KpiSelection volume;
+    volume.measure = core::KpiMeasure::Volume;
+    const QStringList expected = core::incidentsBehind(*answer.facts, shown->query, volume, shown->computedAt);
+    KpiTileWidget *tile = dashboard->tile(core::KpiMeasure::Volume);
+    QTest::mouseClick(tile, Qt::LeftButton, {}, tile->rect().center());
+    ASSERT_TRUE(waitForDrillDown(expected));
+
+    // The queue that was current before is not highlighted, and clicking it goes back to it.
+    QueueSidebar *sidebar = console->window->sidebar();
+    const models::SavedQueue before = sidebar->currentQueue();
+    const QRect row = sidebar->visualRect(sidebar->model()->index(models::SavedQueuesModel::rowOf(before), 0));
+    QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, row.center());
+    EXPECT_FALSE(console->session->queueProxy()->hasIncidentIds());
+    EXPECT_FALSE(console->window->drillDownBar()->isVisibleTo(console->window.get()));
+    EXPECT_EQ(sidebar->currentQueue(), before);
+    EXPECT_EQ(sidebar->selectionModel()->selectedIndexes().size(), 1);
+}
+
 TEST_F(DashboardTest, ClickingATileShowsExactlyTheIncidentsBehindItInTheQueueAndBack)
 {
     ASSERT_TRUE(openDashboard());
@@ -242,6 +267,8 @@ TEST_F(DashboardTest, ClickingATileShowsExactlyTheIncidentsBehindItInTheQueueAnd
     EXPECT_TRUE(title.endsWith(QStringLiteral(" · %1 incidents").arg(expected.size())))
         << title.toStdString();
     EXPECT_TRUE(console->window->drillDownBar()->isVisible());
+    // No saved queue is highlighted: the queue shows the KPI's incidents, not one of them.
+    EXPECT_TRUE(console->window->sidebar()->selectionModel()->selectedIndexes().isEmpty());
 
     auto *back = console->window->drillDownBar()->findChild<QPushButton *>(
         QStringLiteral("drillDownBack"));
@@ -250,6 +277,8 @@ TEST_F(DashboardTest, ClickingATileShowsExactlyTheIncidentsBehindItInTheQueueAnd
     EXPECT_TRUE(console->window->isDashboardShown());
     EXPECT_FALSE(console->session->queueProxy()->hasIncidentIds());
     EXPECT_FALSE(console->window->drillDownBar()->isVisibleTo(console->window.get()));
+    EXPECT_EQ(console->window->sidebar()->selectionModel()->selectedIndexes().size(), 1)
+        << "the saved queue is highlighted again";
     // The pinned incidents left the model again: the live queue is as before.
     for (const QString &id : expected) {
         const int row = console->session->queueModel()->rowOfIncident(id);
