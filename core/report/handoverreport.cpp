@@ -225,7 +225,6 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
     open.header = { tr("Incident"), tr("Priority"), tr("State"), tr("Title"), tr("Assigned to"), tr("Age"), tr("SLA") };
     open.alignment = { Align::Left, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left };
     open.emptyText = tr("No incidents were open at the shift end.");
-    open.wideColumn = 3;
     auto slaText = [](const HandoverOpenIncident &i) {
         if (i.policyName.isEmpty())
             return tr("no policy");
@@ -250,7 +249,6 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
     risky.header = { tr("Incident"), tr("Priority"), tr("Title"), tr("Why"), tr("Resolution due") };
     risky.alignment = { Align::Left, Align::Left, Align::Left, Align::Left, Align::Left };
     risky.emptyText = tr("No open incident is at risk.");
-    risky.wideColumn = 2;
     for (const HandoverOpenIncident &i : data.open) {
         open.rows << QStringList { i.number, priorityLabel(i.priority), stateWithReasonLabel(i.state, i.holdReason),
                                    i.title, assigned(i), fmt::duration(double(q.toUtcMs - i.openedAt)), slaText(i) };
@@ -274,7 +272,6 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
         perKind.rows << QStringList { handoverChangeLabel(IncidentAction(action)), QString::number(n) };
     ReportTable perIncident;
     perIncident.header = { tr("Incident"), tr("Priority"), tr("Title"), tr("Changes") };
-    perIncident.wideColumn = 3;
     QStringList order;
     QHash<QString, QStringList> lines;
     QHash<QString, HandoverChange> first;

@@ -1,5 +1,9 @@
 #include "reportdocument.h"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 namespace nocturne::core {
 
 ReportSection &ReportSection::paragraph(const QString &text)
@@ -129,6 +133,57 @@ QString htmlText(const QString &text)
     return escaped;
 }
 
+QList<int> columnPercents(const ReportTable &t)
+{
+    // In average characters of the body font: what an A4 line holds, a cell's padding and
+    // border, and how much wider than average the widest words (numbers, codes) are.
+    constexpr double Line = 90;
+    constexpr double Padding = 2;
+    constexpr double WideGlyphs = 1.15;
+    constexpr int Cap = 40; // a column's text beyond this wraps anyway
+    const size_t columns = size_t(t.header.size());
+    std::vector<int> longestWord(columns, 1), longestLine(columns, 1);
+    const auto measure = [&](size_t c, const QString &text) {
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            longestLine[c] = std::max(longestLine[c], std::min(int(line.size()), Cap));
+            for (const QString &word : line.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                longestWord[c] = std::max(longestWord[c], std::min(int(word.size()), Cap));
+        }
+    };
+    std::vector<double> minimum(columns), natural(columns);
+    double minimumTotal = 0, extraTotal = 0;
+    for (size_t c = 0; c < columns; ++c) {
+        measure(c, t.header.at(qsizetype(c)));
+        for (const QStringList &r : t.rows)
+            measure(c, r.value(qsizetype(c)));
+        minimum[c] = longestWord[c] * WideGlyphs + Padding;
+        natural[c] = std::max(minimum[c], longestLine[c] + Padding);
+        minimumTotal += minimum[c];
+        extraTotal += natural[c] - minimum[c];
+    }
+    const double spare = std::max(0.0, Line - minimumTotal);
+    std::vector<double> share(columns);
+    double total = 0;
+    for (size_t c = 0; c < columns; ++c) {
+        share[c] = minimum[c] + (extraTotal > 0 ? spare * (natural[c] - minimum[c]) / extraTotal : 0.0);
+        total += share[c];
+    }
+    // Rounded to whole percents that add up to exactly 100 (a table wider than the page
+    // loses its right border): the widest column absorbs the rounding.
+    QList<int> out;
+    int sum = 0;
+    qsizetype widest = 0;
+    for (size_t c = 0; c < columns; ++c) {
+        out << std::max(1, int(std::lround(100.0 * share[c] / total)));
+        sum += out.last();
+        if (out.last() > out.at(widest))
+            widest = out.size() - 1;
+    }
+    if (!out.isEmpty())
+        out[widest] += 100 - sum;
+    return out;
+}
+
 QString htmlTable(const ReportTable &t)
 {
     if (t.rows.isEmpty() && !t.emptyText.isEmpty())
@@ -141,23 +196,22 @@ QString htmlTable(const ReportTable &t)
         }
         return QString();
     };
-    // Short cells (numbers, priorities, states, ages) are kept on one line: a narrow page
-    // or preview would otherwise break "INC0000032" or "Critical" between letters. Long
-    // text still wraps at spaces.
-    const auto noWrap = [](const QString &text) {
-        return text.size() <= 14 ? QStringLiteral(" style=\"white-space: nowrap\"") : QString();
-    };
+    // Column widths from the content, because QTextDocument, unlike a browser, breaks a
+    // word between letters before it widens a column ("INC00 00032", "resolutio n"): each
+    // column first gets its longest word, the rest of the width goes where text is longer.
+    // Widths are percentages of a nominal A4 line, so the preview and the page share the
+    // layout.
+    const QList<int> percent = columnPercents(t);
+    const auto width = [&percent](int column) { return QStringLiteral(" width=\"%1%\"").arg(percent.value(column)); };
     // QTextDocument ignores most table CSS but honours these attributes.
     QString out = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n<thead><tr>");
     for (int c = 0; c < t.header.size(); ++c)
-        out += QStringLiteral("<th%1%2%3>%4</th>")
-                   .arg(align(c), c == t.wideColumn ? QStringLiteral(" width=\"30%\"") : QString(), noWrap(t.header.at(c)),
-                        htmlText(t.header.at(c)));
+        out += QStringLiteral("<th%1%2>%3</th>").arg(align(c), width(c), htmlText(t.header.at(c)));
     out += QStringLiteral("</tr></thead>\n<tbody>\n");
     for (const QStringList &r : t.rows) {
         out += QStringLiteral("<tr>");
         for (int c = 0; c < t.header.size(); ++c)
-            out += QStringLiteral("<td%1%2>%3</td>").arg(align(c), noWrap(r.value(c)), htmlText(r.value(c)));
+            out += QStringLiteral("<td%1%2>%3</td>").arg(align(c), width(c), htmlText(r.value(c)));
         out += QStringLiteral("</tr>\n");
     }
     out += QStringLiteral("</tbody></table>\n");

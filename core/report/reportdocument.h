@@ -16,7 +16,6 @@ struct ReportTable
     QList<Align> alignment; // per column; a missing entry is Left
     QList<QStringList> rows;
     QString emptyText; // shown instead of the table when there are no rows
-    int wideColumn = -1; // the column of free text (a title) that gets the spare width
 
     Align alignmentOf(int column) const { return column < alignment.size() ? alignment.at(column) : Align::Left; }
 };
