@@ -12,11 +12,11 @@ namespace nocturne::core {
 // Which incidents a KPI is computed over, besides the period. An empty list means "all".
 struct KpiFilter
 {
-    QList<int> priorities; // 1..5
-    QList<Domain> domains;
-    QStringList services;
-    QStringList sites;
-    QStringList groups;
+    QList<int> priorities {}; // 1..5
+    QList<Domain> domains {};
+    QStringList services {};
+    QStringList sites {};
+    QStringList groups {};
 
     bool isEmpty() const
     {

@@ -171,7 +171,7 @@ struct KpiSelection
     bool previousPeriod = false;
     qint64 weekStartUtcMs = 0; // a bar of a weekly chart; 0: the whole period
     int priority = 0; // a priority's bar or segment; 0: all
-    QString name; // a service, CI or category (availability, Pareto); empty: all
+    QString name {}; // a service, CI or category (availability, Pareto); empty: all
     // Which table `name` is from: a category and a service may share a name.
     enum class NameOf { Any, Service, ConfigurationItem, Category };
     NameOf nameOf = NameOf::Any;

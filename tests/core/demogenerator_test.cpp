@@ -269,8 +269,9 @@ TEST_F(DemoGeneratorTest, AThirdOfResolvedIncidentsCarryASatisfactionScoreMostly
     int resolved = 0, scored = 0, high = 0;
     for (const Incident &i : incidents()) {
         EXPECT_TRUE(i.csat >= 0 && i.csat <= 5) << i.csat;
-        if (i.csat > 0)
+        if (i.csat > 0) {
             EXPECT_TRUE(i.resolvedAt > 0 || i.state == IncidentState::Closed) << "a score only after resolution";
+        }
         if (i.resolvedAt == 0)
             continue;
         ++resolved;

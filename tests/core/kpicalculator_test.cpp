@@ -20,14 +20,17 @@ constexpr qint8 Closed = qint8(IncidentState::Closed);
 constexpr qint8 Cancelled = qint8(IncidentState::Cancelled);
 constexpr qint8 InProgress = qint8(IncidentState::InProgress);
 
+// The names of an incident's service, site, group, category and CI ("" for none).
+struct FactNames
+{
+    QString service {}, site {}, group {}, category {}, ci {};
+};
+
 // Facts with names: add() interns the names given in the optional fields.
 class Facts
 {
 public:
-    struct Names
-    {
-        QString service, site, group, category, ci;
-    };
+    using Names = FactNames;
     void add(const QString &id, KpiFact f, const Names &names = {})
     {
         f.service = intern(m_facts.services, names.service, true);

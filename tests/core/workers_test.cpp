@@ -133,8 +133,9 @@ TEST(QueueReader, ReadsTheEntriesOfAnIncidentSetWhateverTheirStateAndAge)
     EXPECT_EQ(answers.first().first, 7u);
     EXPECT_EQ(numbersOf(answers.first().second), (QStringList { longAgo, open }));
     for (const QueueEntry &e : *answers.first().second) {
-        if (e.number == longAgo)
+        if (e.number == longAgo) {
             EXPECT_EQ(e.state, IncidentState::Resolved);
+        }
     }
     EXPECT_TRUE(collector.failures.isEmpty());
 }
