@@ -8,6 +8,20 @@
 
 namespace nocturne::core {
 
+namespace {
+
+// Both queries end with the same optional site and group filter: "(? = '' OR site = ?)",
+// each value bound twice.
+void bindScope(QSqlQuery &q, const QString &site, const QString &group)
+{
+    q.addBindValue(site);
+    q.addBindValue(site);
+    q.addBindValue(group);
+    q.addBindValue(group);
+}
+
+} // namespace
+
 HandoverRepository::HandoverRepository(QSqlDatabase db, QString path)
     : m_db(std::move(db))
     , m_path(std::move(path))
@@ -34,10 +48,7 @@ std::optional<QList<Incident>> HandoverRepository::openAt(qint64 at, const QStri
                                "ORDER BY priority, opened_at, number"));
     for (int i = 0; i < 3; ++i)
         q.addBindValue(at);
-    q.addBindValue(site);
-    q.addBindValue(site);
-    q.addBindValue(group);
-    q.addBindValue(group);
+    bindScope(q, site, group);
     if (!q.exec()) {
         fail(q);
         return std::nullopt;
@@ -65,10 +76,7 @@ std::optional<QList<ShiftEvent>> HandoverRepository::eventsBetween(qint64 from, 
         "AND (ifnull(?, '') = '' OR i.assignment_group = ?) ORDER BY e.occurred_at, e.hlc, e.id"));
     q.addBindValue(from);
     q.addBindValue(to);
-    q.addBindValue(site);
-    q.addBindValue(site);
-    q.addBindValue(group);
-    q.addBindValue(group);
+    bindScope(q, site, group);
     if (!q.exec()) {
         fail(q);
         return std::nullopt;

@@ -2,6 +2,7 @@
 // the exports have.
 #include "core/import/csvreader.h"
 #include "core/import/importdates.h"
+#include "importtestsupport.h"
 #include "testsupport.h"
 
 #include <QBuffer>
@@ -10,16 +11,9 @@
 #include <gtest/gtest.h>
 
 using namespace nocturne::core;
+using namespace nocturne::core::test;
 
 namespace {
-
-QStringList L(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
 
 struct Read
 {
@@ -53,11 +47,6 @@ Read readAll(const QByteArray &bytes)
             out.records << record;
     }
     return out;
-}
-
-qint64 utc(int y, int mo, int d, int h, int mi, int s = 0)
-{
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc()).toMSecsSinceEpoch();
 }
 
 } // namespace

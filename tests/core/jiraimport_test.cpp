@@ -3,6 +3,7 @@
 // same issues.
 #include "core/domain/incidentfold.h"
 #include "core/import/importwriter.h"
+#include "importtestsupport.h"
 #include "testsupport.h"
 
 #include <QDateTime>
@@ -15,24 +16,6 @@ using namespace nocturne::core::test;
 
 namespace {
 
-QStringList L(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString dataFile(const char *name)
-{
-    return QStringLiteral(NOCTURNE_TEST_DATA "/import/") + QLatin1StringView(name);
-}
-
-qint64 utc(int y, int mo, int d, int h, int mi)
-{
-    return QDateTime(QDate(y, mo, d), QTime(h, mi), QTimeZone::utc()).toMSecsSinceEpoch();
-}
-
 class JiraImport : public ::testing::Test
 {
 protected:
@@ -41,7 +24,7 @@ protected:
     ImportResult import(const char *name, ImportOptions options = {})
     {
         return importFile(
-            QStringLiteral("jira"), dataFile(name), options, m_h.database(), m_h.store());
+            QStringLiteral("jira"), importDataFile(name), options, m_h.database(), m_h.store());
     }
     Incident incident(const char *key)
     {

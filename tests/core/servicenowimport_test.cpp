@@ -4,6 +4,7 @@
 #include "core/domain/incidentfold.h"
 #include "core/import/importwriter.h"
 #include "core/import/servicenowimporter.h"
+#include "importtestsupport.h"
 #include "testsupport.h"
 
 #include <QDateTime>
@@ -16,24 +17,6 @@ using namespace nocturne::core::test;
 
 namespace {
 
-QStringList L(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out << QString::fromUtf8(item);
-    return out;
-}
-
-QString dataFile(const char *name)
-{
-    return QStringLiteral(NOCTURNE_TEST_DATA "/import/") + QLatin1StringView(name);
-}
-
-qint64 utc(int y, int mo, int d, int h, int mi)
-{
-    return QDateTime(QDate(y, mo, d), QTime(h, mi), QTimeZone::utc()).toMSecsSinceEpoch();
-}
-
 class ServiceNowImport : public ::testing::Test
 {
 protected:
@@ -42,7 +25,7 @@ protected:
     ImportResult import(const char *name, ImportOptions options = {},
         const ImportProgress &progress = {}, const CancelFlag *cancel = nullptr)
     {
-        return importFile(QStringLiteral("servicenow"), dataFile(name), options, m_h.database(),
+        return importFile(QStringLiteral("servicenow"), importDataFile(name), options, m_h.database(),
             m_h.store(), progress, cancel);
     }
     Incident incident(const char *number)
@@ -276,7 +259,7 @@ TEST_F(ServiceNowImport, ReadsOtherDateFormatsWhenTold)
 TEST_F(ServiceNowImport, RefusesAFileWithoutANumberColumnOrAnUnterminatedQuote)
 {
     ImportResult r = importFile(
-        QStringLiteral("servicenow"), dataFile("jira_export.csv"), {}, m_h.database(), m_h.store());
+        QStringLiteral("servicenow"), importDataFile("jira_export.csv"), {}, m_h.database(), m_h.store());
     EXPECT_TRUE(r.fatal.contains(QStringLiteral("no \"number\" column"))) << r.fatal.toStdString();
     r = import("servicenow_malformed.csv");
     EXPECT_TRUE(r.fatal.contains(QStringLiteral("line 2: a quoted field")))

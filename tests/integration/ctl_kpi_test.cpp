@@ -68,14 +68,7 @@ protected:
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
     }
-    QString write(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
+    QString write(const QString &name, const QByteArray &content) { return writeFile(m_dir.filePath(name), content); }
 
     QTemporaryDir m_dir;
     QString m_db;

@@ -41,14 +41,7 @@ protected:
     }
 
     CtlRun run(const QStringList &arguments) { return runCtl(m_db, arguments); }
-    QString write(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
+    QString write(const QString &name, const QByteArray &content) { return writeFile(m_dir.filePath(name), content); }
     QByteArray read(const QString &name)
     {
         QFile file(m_dir.filePath(name));

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QProcess>
 
+#include <gtest/gtest.h>
+
 CtlRun runCtl(const QString &database, const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QProcess process;
@@ -23,6 +25,14 @@ CtlRun runCtl(const QString &database, const QStringList &arguments, const QProc
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+QString writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        ADD_FAILURE() << "cannot write " << path.toStdString();
+    return path;
 }
 
 QByteArray fileDigest(const QString &path)

@@ -15,5 +15,8 @@ struct CtlRun
 CtlRun runCtl(const QString &database, const QStringList &arguments,
               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
+// Writes an input file for a command (a policy, notes, targets); returns its path.
+QString writeFile(const QString &path, const QByteArray &content);
+
 // SHA-256 of a file's bytes, to prove a command left it untouched.
 QByteArray fileDigest(const QString &path);
