@@ -15,7 +15,7 @@ qtkeychain-qt6-dev
 libsqlite3-dev sqlite3
 libgtest-dev libgmock-dev libbenchmark-dev
 libxkbcommon-dev fonts-dejavu-core xvfb xauth gnome-keyring dbus-user-session dbus-x11
-postgresql prometheus-alertmanager
+postgresql prometheus-alertmanager wrk
 "
 
 missing=""

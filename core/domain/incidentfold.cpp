@@ -41,6 +41,9 @@ void applyRecorded(Incident &i, const QJsonObject &p)
         i.reopenCount = std::max(0, v.toInt());
     if (const QJsonValue v = p.value(QStringLiteral("source")); v.isString())
         i.source = v.toString();
+    // The number the authority (the central server) gave an incident opened elsewhere.
+    if (const QJsonValue v = p.value(QStringLiteral("number")); v.isString() && !v.toString().isEmpty())
+        i.number = v.toString();
     const QJsonObject custom = p.value(QStringLiteral("custom")).toObject();
     for (auto it = custom.begin(); it != custom.end(); ++it)
         i.customFields.insert(it.key(), it.value());

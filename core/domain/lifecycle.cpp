@@ -155,7 +155,8 @@ bool isRecordOnlyUpdate(const Event &event)
         return false;
     static const QStringList recordKeys = { QStringLiteral("csat"), QStringLiteral("made_sla"),
                                             QStringLiteral("reassignment_count"), QStringLiteral("reopen_count"),
-                                            QStringLiteral("source"), QStringLiteral("custom") };
+                                            QStringLiteral("source"), QStringLiteral("custom"),
+                                            QStringLiteral("number") };
     for (auto it = event.payload.begin(); it != event.payload.end(); ++it)
         if (!recordKeys.contains(it.key()))
             return false;

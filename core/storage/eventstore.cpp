@@ -38,6 +38,13 @@ qint64 parseNumber(const QString &number)
     return ok ? n : 0;
 }
 
+// A replica's number for what it opened offline: recognisably not a real one, and unique
+// across replicas because it carries the node.
+QString provisionalNumber(const QString &node, qint64 n)
+{
+    return QStringLiteral("P-%1-%2").arg(node.right(4).toUpper()).arg(n, 4, 10, QLatin1Char('0'));
+}
+
 } // namespace
 
 EventStore::EventStore(Database &database, const Clock &clock)
@@ -81,6 +88,19 @@ DatabaseError EventStore::initialise()
             return fail(q);
     }
     m_nodeId = q.value(0).toString();
+    q.finish();
+    // A file that once synced with a server stays a replica, whichever program opens it,
+    // so nocturnectl on a console's file gives provisional numbers too.
+    q.bindValue(0, QStringLiteral("numbering_authority"));
+    if (!q.exec())
+        return fail(q);
+    if (q.next()) {
+        const QString authority = q.value(0).toString();
+        m_authority = authority == QLatin1StringView("server")    ? NumberingAuthority::Server
+                      : authority == QLatin1StringView("replica") ? NumberingAuthority::Replica
+                                                                   : NumberingAuthority::Standalone;
+    }
+    q.finish();
     ReferenceRepository reference(db, m_database.path());
     m_matrix = reference.priorityMatrix();
     if (reference.lastError())
@@ -110,11 +130,15 @@ DatabaseError EventStore::initialise()
     m_upsertIncident = std::make_unique<SqliteStatement>(db, upsertSql.constData());
     m_selectContentHash = std::make_unique<SqliteStatement>(db, "SELECT content_hash FROM events WHERE id = ?");
     // Through events_by_incident: only the incident's own events are scanned.
+    m_selectRevision = std::make_unique<SqliteStatement>(db, "SELECT server_revision FROM events WHERE id = ?");
+    m_recordRevision = std::make_unique<SqliteStatement>(
+        db, "UPDATE events SET server_revision = ? WHERE id = ? AND server_revision IS NULL");
+    m_numberTaken = std::make_unique<SqliteStatement>(db, "SELECT 1 FROM incidents WHERE number = ? AND id <> ? LIMIT 1");
     m_selectRule = std::make_unique<SqliteStatement>(
         db, "SELECT 1 FROM events WHERE incident_id = ? AND actor = 'system' AND json_extract(payload, '$.rule') = ? "
             "LIMIT 1");
     for (auto *statement : { m_insertEvent.get(), m_selectIncident.get(), m_upsertIncident.get(), m_selectContentHash.get(),
-                             m_selectRule.get() }) {
+                             m_selectRule.get(), m_selectRevision.get(), m_recordRevision.get(), m_numberTaken.get() }) {
         if (!statement->isValid())
             return fail(*statement);
     }
@@ -123,6 +147,19 @@ DatabaseError EventStore::initialise()
                             + QStringLiteral(" FROM events WHERE incident_id = ?"));
     if (m_selectEvents->lastError().isValid())
         return fail(*m_selectEvents);
+    return {};
+}
+
+DatabaseError EventStore::setAuthority(NumberingAuthority authority)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('numbering_authority', ?)"));
+    q.addBindValue(authority == NumberingAuthority::Server    ? QStringLiteral("server")
+                   : authority == NumberingAuthority::Replica ? QStringLiteral("replica")
+                                                               : QStringLiteral("standalone"));
+    if (!q.exec())
+        return fail(q);
+    m_authority = authority;
     return {};
 }
 
@@ -165,7 +202,7 @@ bool EventStore::readTail(Tail *tail, DatabaseError *error)
 {
     QSqlQuery q(m_database.connection());
     if (!q.exec(QStringLiteral(
-            "SELECT key, value FROM meta WHERE key IN ('chain_head', 'hlc_high', 'next_number')"))) {
+            "SELECT key, value FROM meta WHERE key IN ('chain_head', 'hlc_high', 'next_number', 'revision_high')"))) {
         *error = fail(q);
         return false;
     }
@@ -175,6 +212,8 @@ bool EventStore::readTail(Tail *tail, DatabaseError *error)
             tail->chainHash = q.value(1).toByteArray();
         else if (key == QLatin1StringView("hlc_high"))
             tail->hlc = HlcTimestamp::fromString(q.value(1).toString());
+        else if (key == QLatin1StringView("revision_high"))
+            tail->revision = q.value(1).toLongLong();
         else
             tail->nextNumber = q.value(1).toLongLong();
     }
@@ -198,6 +237,8 @@ bool EventStore::writeTail(const Tail &before, const Tail &after, DatabaseError 
     if (after.hlc != before.hlc && !put("hlc_high", after.hlc.toString()))
         return false;
     if (after.nextNumber != before.nextNumber && !put("next_number", QString::number(after.nextNumber)))
+        return false;
+    if (after.revision != before.revision && !put("revision_high", QString::number(after.revision)))
         return false;
     return true;
 }
@@ -388,9 +429,16 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
         return false;
     Tail tail = before;
 
+    const bool server = m_authority == NumberingAuthority::Server;
     QList<QString> order; // incidents in first-touched order
     QHash<QString, QList<Event>> byIncident;
-    for (Event event : events) {
+    QSet<QString> claimedNumbers; // numbers given in this batch, not yet in the projection
+    // The offered events, then the number events the server authors for them.
+    QList<Event> work = events;
+    const qsizetype offered = events.size();
+    for (qsizetype index = 0; index < work.size(); ++index) {
+        Event event = work.at(index);
+        const bool authoredHere = index >= offered;
         if (const QString problem = event.formatError(); !problem.isEmpty()) {
             result->error = { DatabaseError::Kind::InvalidData, problem };
             return false;
@@ -398,14 +446,20 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
         const qint64 nextNumberBefore = tail.nextNumber;
         bool numberAssignedHere = false;
         if (event.kind == EventKind::Opened) {
-            // This database is the numbering authority in standalone mode.
+            // This database numbers what it opens unless it is a replica, whose numbers
+            // stay provisional until the server's arrive.
             const QString number = event.payload.value(QStringLiteral("number")).toString();
             numberAssignedHere = number.isEmpty();
             if (numberAssignedHere)
-                event.payload.insert(QStringLiteral("number"), formatNumber(tail.nextNumber++));
-            else if (const qint64 n = parseNumber(number); n >= tail.nextNumber)
+                event.payload.insert(QStringLiteral("number"), m_authority == NumberingAuthority::Replica
+                                                                   ? provisionalNumber(m_nodeId, tail.nextNumber++)
+                                                                   : formatNumber(tail.nextNumber++));
+            else if (const qint64 n = parseNumber(number); !server && n >= tail.nextNumber)
                 tail.nextNumber = n + 1;
         }
+        const qint64 revisionBefore = tail.revision;
+        if (server)
+            event.serverRevision = ++tail.revision;
         const QByteArray payloadJson = event.payloadJson();
         const QByteArray content = event.computeContentHash(payloadJson);
         const QByteArray chain = chainHash(tail.chainHash, content);
@@ -433,10 +487,11 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             return false;
         }
         if (inserted == 0) {
-            // Already stored (a retried sync): it must not consume a number. The same
-            // id with other content is not a duplicate but a forgery or a corruption
-            // (an unnumbered open differs from its stored copy only by the number).
+            // Already stored (a retried sync): it must not consume a number or a revision.
+            // The same id with other content is not a duplicate but a forgery or a
+            // corruption (an unnumbered open differs from its stored copy only by the number).
             tail.nextNumber = nextNumberBefore;
+            tail.revision = revisionBefore;
             SqliteStatement &stored = *m_selectContentHash;
             stored.bind(1, event.id);
             bool found = false;
@@ -449,6 +504,16 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
                 return false;
             }
             ++result->duplicates;
+            if (server) {
+                SqliteStatement &revision = *m_selectRevision;
+                revision.bind(1, event.id);
+                bool read = false;
+                if (revision.step(&read))
+                    result->revisions.insert(event.id, revision.int64(0));
+                revision.reset();
+            } else if (event.serverRevision && !recordRevision(event.id, event.serverRevision, &result->error)) {
+                return false;
+            }
             continue;
         }
         tail.chainHash = chain;
@@ -463,6 +528,17 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             it = byIncident.insert(event.incidentId, {});
         }
         it->append(event);
+        if (server) {
+            result->revisions.insert(event.id, event.serverRevision);
+            if (authoredHere)
+                result->authored << event;
+            if (event.kind == EventKind::Opened && !numberAssignedHere) {
+                Event numbered;
+                if (!numberEvent(event, &tail, &claimedNumbers, &numbered, &result->error))
+                    return false;
+                work << numbered;
+            }
+        }
     }
     // The head of the chain is kept apart from the rows, so that deleting the newest
     // events is as visible to `audit verify` as deleting older ones.
@@ -477,6 +553,71 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
         result->incidents << incident;
     }
     return true;
+}
+
+bool EventStore::isAuthoritativeNumber(const QString &number)
+{
+    return number.size() >= 10 && parseNumber(number) > 0;
+}
+
+bool EventStore::numberEvent(const Event &opened, Tail *tail, QSet<QString> *claimed, Event *out, DatabaseError *error)
+{
+    auto taken = [&](const QString &number, bool *isTaken) {
+        if (claimed->contains(number)) {
+            *isTaken = true;
+            return true;
+        }
+        SqliteStatement &q = *m_numberTaken;
+        q.bind(1, number);
+        q.bind(2, opened.incidentId);
+        bool ok = false;
+        *isTaken = q.step(&ok);
+        q.reset();
+        if (!ok)
+            *error = fail(q);
+        return ok;
+    };
+    // A real number the client already shows is kept when it is free (a console that ran
+    // standalone before it joined), so people keep the numbers they have been quoting.
+    QString number = opened.payload.value(QStringLiteral("number")).toString();
+    bool isTaken = true;
+    if (isAuthoritativeNumber(number) && !taken(number, &isTaken))
+        return false;
+    if (isTaken) {
+        do {
+            number = formatNumber(tail->nextNumber++);
+            if (!taken(number, &isTaken))
+                return false;
+        } while (isTaken);
+    } else if (const qint64 n = parseNumber(number); n >= tail->nextNumber) {
+        tail->nextNumber = n + 1;
+    }
+    claimed->insert(number);
+
+    m_hlc->observe(opened.hlc);
+    out->id = createUuidV7(m_clock.nowMs());
+    out->incidentId = opened.incidentId;
+    out->kind = EventKind::Updated;
+    out->payload = QJsonObject { { QStringLiteral("number"), number } };
+    out->actor = QStringLiteral("system");
+    out->originNode = m_nodeId;
+    out->hlc = m_hlc->now();
+    // Dated at the open, so the number does not count as activity on the incident.
+    out->occurredAt = opened.occurredAt;
+    return true;
+}
+
+bool EventStore::recordRevision(const QString &eventId, qint64 revision, DatabaseError *error)
+{
+    SqliteStatement &q = *m_recordRevision;
+    q.bind(1, revision);
+    q.bind(2, eventId);
+    bool ok = false;
+    q.step(&ok);
+    q.reset();
+    if (!ok)
+        *error = fail(q);
+    return ok;
 }
 
 bool EventStore::project(const QString &incidentId, const QList<Event> &newEvents, Incident *out,

@@ -143,6 +143,86 @@ const QList<QStringList> &steps()
                 resolution_business_ms INTEGER NOT NULL DEFAULT -1,
                 computed_at INTEGER NOT NULL DEFAULT 0))"),
         },
+        // 6: replicas and the central server. Numbers stop being unique in the projection:
+        // an incident opened offline shows a provisional number, and while a replica merges
+        // the server's numbering two incidents may briefly show the same one. SQLite cannot
+        // drop a column constraint, so the table is rebuilt with the same columns in the same
+        // order. Server revisions get an index for "events since", unsynced events a partial
+        // one for the outbox; the server keeps API tokens (hashes only), a replica the events
+        // the server refused until someone has looked at them.
+        {
+            QStringLiteral(R"(CREATE TABLE incidents_rebuilt (
+                id TEXT PRIMARY KEY,
+                number TEXT,
+                title TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                category TEXT NOT NULL DEFAULT '',
+                subcategory TEXT NOT NULL DEFAULT '',
+                domain TEXT NOT NULL DEFAULT 'it',
+                service TEXT NOT NULL DEFAULT '',
+                ci TEXT NOT NULL DEFAULT '',
+                site TEXT NOT NULL DEFAULT '',
+                impact INTEGER NOT NULL DEFAULT 3,
+                urgency INTEGER NOT NULL DEFAULT 3,
+                priority INTEGER NOT NULL DEFAULT 5,
+                state TEXT NOT NULL DEFAULT 'new',
+                hold_reason TEXT NOT NULL DEFAULT '',
+                assignment_group TEXT NOT NULL DEFAULT '',
+                assignee TEXT NOT NULL DEFAULT '',
+                reporter TEXT NOT NULL DEFAULT '',
+                channel TEXT NOT NULL DEFAULT 'portal',
+                started_at INTEGER NOT NULL DEFAULT 0,
+                detected_at INTEGER NOT NULL DEFAULT 0,
+                opened_at INTEGER NOT NULL DEFAULT 0,
+                acknowledged_at INTEGER NOT NULL DEFAULT 0,
+                resolved_at INTEGER NOT NULL DEFAULT 0,
+                closed_at INTEGER NOT NULL DEFAULT 0,
+                updated_at INTEGER NOT NULL DEFAULT 0,
+                resolution_code TEXT NOT NULL DEFAULT '',
+                resolution_notes TEXT NOT NULL DEFAULT '',
+                workaround TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '[]',
+                reassignment_count INTEGER NOT NULL DEFAULT 0,
+                reopen_count INTEGER NOT NULL DEFAULT 0,
+                escalation_count INTEGER NOT NULL DEFAULT 0,
+                flagged_events TEXT NOT NULL DEFAULT '[]',
+                last_hlc TEXT NOT NULL DEFAULT '',
+                event_count INTEGER NOT NULL DEFAULT 0,
+                csat INTEGER NOT NULL DEFAULT 0,
+                made_sla INTEGER NOT NULL DEFAULT -1,
+                source TEXT NOT NULL DEFAULT '',
+                custom_fields TEXT NOT NULL DEFAULT '{}'))"),
+            QStringLiteral("INSERT INTO incidents_rebuilt SELECT * FROM incidents"),
+            QStringLiteral("DROP TABLE incidents"),
+            QStringLiteral("ALTER TABLE incidents_rebuilt RENAME TO incidents"),
+            QStringLiteral("CREATE INDEX incidents_by_number ON incidents (number)"),
+            QStringLiteral("CREATE INDEX incidents_by_state ON incidents (state, priority)"),
+            QStringLiteral("CREATE INDEX incidents_by_opened ON incidents (opened_at)"),
+            QStringLiteral("CREATE INDEX incidents_by_assignee ON incidents (assignee)"),
+            QStringLiteral("CREATE INDEX incidents_by_resolved ON incidents (resolved_at)"),
+            QStringLiteral("CREATE INDEX incidents_by_updated ON incidents (updated_at, id)"),
+            QStringLiteral("CREATE INDEX incidents_open_queue ON incidents (state, priority, opened_at, id, number, "
+                           "title, service, ci, site, assignment_group, assignee, category, impact, urgency, "
+                           "hold_reason, domain, acknowledged_at, resolved_at, updated_at, event_count) "
+                           "WHERE state IN ('new', 'in_progress', 'on_hold')"),
+            QStringLiteral("CREATE INDEX events_by_revision ON events (server_revision) WHERE server_revision IS NOT NULL"),
+            QStringLiteral("CREATE INDEX events_unsynced ON events (seq) WHERE server_revision IS NULL"),
+            QStringLiteral(R"(CREATE TABLE api_tokens (
+                id TEXT PRIMARY KEY,
+                user_name TEXT NOT NULL REFERENCES users (name),
+                token_hash TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER NOT NULL DEFAULT 0,
+                revoked_at INTEGER NOT NULL DEFAULT 0))"),
+            QStringLiteral(R"(CREATE TABLE sync_rejections (
+                event_id TEXT PRIMARY KEY REFERENCES events (id),
+                http_status INTEGER NOT NULL DEFAULT 0,
+                code TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL DEFAULT '',
+                rejected_at INTEGER NOT NULL,
+                dismissed_at INTEGER NOT NULL DEFAULT 0))"),
+        },
     };
     return all;
 }
