@@ -38,6 +38,13 @@ qint64 parseNumber(const QString &number)
     return ok ? n : 0;
 }
 
+NumberingAuthority authorityFromName(const QString &name)
+{
+    return name == QLatin1StringView("server")    ? NumberingAuthority::Server
+           : name == QLatin1StringView("replica") ? NumberingAuthority::Replica
+                                                   : NumberingAuthority::Standalone;
+}
+
 // A replica's number for what it opened offline: recognisably not a real one, and unique
 // across replicas because it carries the node.
 QString provisionalNumber(const QString &node, qint64 n)
@@ -94,12 +101,8 @@ DatabaseError EventStore::initialise()
     q.bindValue(0, QStringLiteral("numbering_authority"));
     if (!q.exec())
         return fail(q);
-    if (q.next()) {
-        const QString authority = q.value(0).toString();
-        m_authority = authority == QLatin1StringView("server")    ? NumberingAuthority::Server
-                      : authority == QLatin1StringView("replica") ? NumberingAuthority::Replica
-                                                                   : NumberingAuthority::Standalone;
-    }
+    if (q.next())
+        m_authority = authorityFromName(q.value(0).toString());
     q.finish();
     ReferenceRepository reference(db, m_database.path());
     m_matrix = reference.priorityMatrix();
@@ -202,7 +205,8 @@ bool EventStore::readTail(Tail *tail, DatabaseError *error)
 {
     QSqlQuery q(m_database.connection());
     if (!q.exec(QStringLiteral(
-            "SELECT key, value FROM meta WHERE key IN ('chain_head', 'hlc_high', 'next_number', 'revision_high')"))) {
+            "SELECT key, value FROM meta WHERE key IN ('chain_head', 'hlc_high', 'next_number', 'revision_high', "
+            "'numbering_authority')"))) {
         *error = fail(q);
         return false;
     }
@@ -214,6 +218,9 @@ bool EventStore::readTail(Tail *tail, DatabaseError *error)
             tail->hlc = HlcTimestamp::fromString(q.value(1).toString());
         else if (key == QLatin1StringView("revision_high"))
             tail->revision = q.value(1).toLongLong();
+        else if (key == QLatin1StringView("numbering_authority"))
+            // Another program on this file (the sync worker) may have made it a replica.
+            m_authority = authorityFromName(q.value(1).toString());
         else
             tail->nextNumber = q.value(1).toLongLong();
     }

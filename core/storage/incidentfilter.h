@@ -19,6 +19,7 @@ struct IncidentFilter
     QString site;
     QString text; // substring of number, title, service, CI, site or assignee
     bool unassigned = false;
+    qint64 updatedSinceMs = 0; // changed at or after this time; 0 for any
     int limit = 0; // 0 = no limit
     int offset = 0;
 };

@@ -67,6 +67,10 @@ QString IncidentRepository::whereClause(const IncidentFilter &f, QVariantList *b
     }
     if (f.unassigned)
         conditions << QStringLiteral("assignee = ''");
+    if (f.updatedSinceMs) {
+        conditions << QStringLiteral("updated_at >= ?");
+        *binds << f.updatedSinceMs;
+    }
     if (!f.text.isEmpty()) {
         QString escaped = f.text;
         escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
@@ -94,7 +98,7 @@ bool IncidentRepository::forEach(const IncidentFilter &filter, const std::functi
     m_error = {};
     QVariantList binds;
     QString sql = QStringLiteral("SELECT ") + rows::incidentColumns() + QStringLiteral(" FROM incidents")
-        + whereClause(filter, &binds) + QStringLiteral(" ORDER BY priority, opened_at");
+        + whereClause(filter, &binds) + QStringLiteral(" ORDER BY priority, opened_at, id");
     if (filter.limit > 0) {
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
         binds << filter.limit << filter.offset;
