@@ -1,5 +1,5 @@
 # The two commands of the README, and a few helpers. CMake presets do the real work.
-.PHONY: run test bench deps configure build demo-db clean format
+.PHONY: run test bench bench-server deps configure build demo-db clean format
 
 PRESET   ?= release
 BUILD    := build
@@ -22,6 +22,11 @@ bench: build
 	$(BIN)/sla_gui_stall_bench
 	$(BIN)/import_bench
 	$(BIN)/kpi_bench
+	$(BIN)/sync_bench
+
+# nocturne-server under wrk (list page, event batches) on SQLite and PostgreSQL; not part of `make test`.
+bench-server: build
+	bench/server_bench.sh $(BIN)
 
 deps:
 	@./installer/install-deps.sh

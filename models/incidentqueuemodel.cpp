@@ -96,6 +96,16 @@ QVariant IncidentQueueModel::rawValue(const QueueEntry &e, int column) const
     return {};
 }
 
+namespace {
+
+// A replica numbers incidents opened offline "P-…" until the server numbers them.
+bool isProvisionalNumber(const QString &number)
+{
+    return number.startsWith(QLatin1String("P-"));
+}
+
+} // namespace
+
 QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -122,6 +132,8 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return displayValue(e, column);
     case Qt::ToolTipRole:
+        if (column == QueueColumn::Number && isProvisionalNumber(e.number))
+            return tr("%1: %2\nProvisional number until the server assigns one").arg(e.number, e.title);
         if (column == QueueColumn::Title || column == QueueColumn::Number)
             return tr("%1: %2").arg(e.number, e.title);
         return displayValue(e, column);
@@ -129,14 +141,18 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         return column == QueueColumn::Priority ? QVariant(priorityIcon(e.priority)) : QVariant();
     case Qt::ForegroundRole:
         return column == QueueColumn::Priority ? QVariant(priorityColor(e.priority)) : QVariant();
-    case Qt::FontRole:
-        // Unacknowledged work stands out until someone owns it.
-        if (e.state == core::IncidentState::New) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
+    case Qt::FontRole: {
+        // Unacknowledged work stands out until someone owns it; a number made up offline
+        // is in italics until the server assigns the real one.
+        const bool bold = e.state == core::IncidentState::New;
+        const bool italic = column == QueueColumn::Number && isProvisionalNumber(e.number);
+        if (!bold && !italic)
+            return {};
+        QFont font;
+        font.setBold(bold);
+        font.setItalic(italic);
+        return font;
+    }
     case QueueRole::IncidentId: return e.id;
     case QueueRole::RawValue: return rawValue(e, column);
     case QueueRole::Number: return e.number;

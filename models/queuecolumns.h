@@ -70,4 +70,20 @@ enum Role : int {
 };
 } // namespace SavedQueueRole
 
+// Columns and roles of the sync conflicts (events the server refused, or a merge flagged).
+namespace ConflictColumn {
+enum Column : int { Incident, Kind, Actor, Occurred, Reason, Count };
+} // namespace ConflictColumn
+
+namespace ConflictRole {
+enum Role : int {
+    EventId = Qt::UserRole,
+    RawValue,
+    IncidentId,
+    Source, // int of core::SyncConflict::Source
+    Code, // the server's refusal code (forbidden, unknown_incident, conflict, invalid)
+    Count // sentinel
+};
+} // namespace ConflictRole
+
 } // namespace nocturne::models

@@ -1,7 +1,10 @@
 #include "consolesession.h"
 
+#include "credentialstore.h"
+
 #include <core/domain/clock.h>
 #include <core/engine/slaengine.h>
+#include <models/conflictsmodel.h>
 #include <models/incidentqueuemodel.h>
 #include <models/queueentryconversion.h>
 #include <models/queuefilterproxy.h>
@@ -35,10 +38,13 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
     , m_reader(QStringLiteral("nocturne-reader"), std::make_unique<core::QueueReader>(clock))
     , m_sla(QStringLiteral("nocturne-sla"), std::make_unique<core::SlaWorker>(clock))
     , m_kpi(QStringLiteral("nocturne-kpi"), std::make_unique<core::KpiWorker>(clock))
+    , m_sync(QStringLiteral("nocturne-sync"), std::make_unique<core::SyncWorker>(clock))
+    , m_credentials(std::make_unique<KeychainCredentialStore>())
     , m_queueModel(new models::IncidentQueueModel(this))
     , m_queueProxy(new models::QueueFilterProxy(this))
     , m_savedQueuesModel(new models::SavedQueuesModel(m_queueModel, this))
     , m_timelineModel(new models::TimelineModel(this))
+    , m_conflictsModel(new models::ConflictsModel(this))
     , m_ageTimer(new QTimer(this))
     , m_nextSystemRequestId(SystemRequestBase)
 {
@@ -71,9 +77,12 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
     core::StoreWorker *store = m_store.worker();
     connect(store, &core::StoreWorker::failed, this, &ConsoleSession::onFailed);
     connect(store, &core::StoreWorker::opened, this, [this] {
+        m_storeOpen = true;
         m_reader.worker()->open(m_path);
         m_sla.worker()->open(m_path);
         m_kpi.worker()->open(m_path);
+        if (m_syncSettings.isConfigured())
+            m_sync.worker()->start(m_path, m_syncSettings);
     });
     connect(store, &core::StoreWorker::executed, this, &ConsoleSession::onExecuted);
 
@@ -84,6 +93,12 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
     connect(sla, &core::SlaWorker::alertsRaised, this, &ConsoleSession::slaAlertsRaised);
     connect(sla, &core::SlaWorker::actionsDue, this, &ConsoleSession::onSlaActionsDue);
     connect(sla, &core::SlaWorker::described, this, &ConsoleSession::onSlaDescribed);
+
+    core::SyncWorker *sync = m_sync.worker();
+    connect(sync, &core::SyncWorker::statusChanged, this, &ConsoleSession::onSyncStatus);
+    connect(sync, &core::SyncWorker::incidentsChanged, this, &ConsoleSession::onPulled);
+    connect(sync, &core::SyncWorker::conflictsLoaded, m_conflictsModel, &models::ConflictsModel::setConflicts);
+    connect(sync, &core::SyncWorker::failed, this, &ConsoleSession::syncFailed);
 
     connect(m_ageTimer, &QTimer::timeout, this, &ConsoleSession::tick);
     m_ageTimer->start(AgeRefreshMs);
@@ -97,6 +112,7 @@ void ConsoleSession::open(const QString &path)
 {
     m_path = path;
     m_loaded = false;
+    m_storeOpen = false;
     // The reader opens once the writer has: two connections migrating an old file at the
     // same time would make one of them wait on the other's lock, and perhaps give up.
     m_store.worker()->open(path);
@@ -188,6 +204,9 @@ void ConsoleSession::onEntriesChanged(const core::QueueEntriesPtr &changed)
 
 void ConsoleSession::onExecuted(quint64 requestId, const QList<core::CommandResult> &results)
 {
+    // Whatever was written locally goes to the server now rather than at the next poll.
+    if (m_syncSettings.isConfigured())
+        m_sync.worker()->syncNow();
     if (requestId >= SystemRequestBase) {
         onSystemExecuted(m_systemRequests.take(requestId), results);
         return;
@@ -306,6 +325,65 @@ void ConsoleSession::onSlaDescribed(quint64 requestId, const QString &incidentId
     if (requestId != m_slaRequestId || incidentId != m_selectedId)
         return; // the operator has moved on, or a newer description is on its way
     Q_EMIT slaDescribed(incidentId, policyName, clocks);
+}
+
+void ConsoleSession::setCredentialStore(std::unique_ptr<CredentialStore> store)
+{
+    m_credentials = std::move(store);
+}
+
+void ConsoleSession::startSync(const core::SyncSettings &settings)
+{
+    if (!settings.isConfigured()) {
+        stopSync();
+        return;
+    }
+    m_syncSettings = settings;
+    m_syncTarget = settings;
+    m_syncTarget.token.clear();
+    // Before the writer has opened (and perhaps migrated) the file, the worker waits.
+    if (m_storeOpen)
+        m_sync.worker()->start(m_path, m_syncSettings);
+}
+
+void ConsoleSession::stopSync()
+{
+    m_syncSettings = {};
+    m_syncTarget = {};
+    m_sync.worker()->stop();
+}
+
+void ConsoleSession::syncNow()
+{
+    if (m_syncSettings.isConfigured())
+        m_sync.worker()->syncNow();
+}
+
+void ConsoleSession::dismissConflict(const QString &eventId)
+{
+    m_sync.worker()->dismissConflict(eventId);
+}
+
+void ConsoleSession::retryConflict(const QString &eventId)
+{
+    m_sync.worker()->retryConflict(eventId);
+}
+
+void ConsoleSession::onSyncStatus(const core::SyncStatus &status)
+{
+    const bool conflictsChanged = status.conflicts != m_syncStatus.conflicts || m_conflictsModel->rowCount() != status.conflicts;
+    m_syncStatus = status;
+    if (conflictsChanged)
+        m_sync.worker()->loadConflicts();
+    Q_EMIT syncStatusChanged(status);
+}
+
+void ConsoleSession::onPulled(const QStringList &incidentIds)
+{
+    // The queue follows the file by itself (the reader watches PRAGMA data_version);
+    // the detail pane reads its incident only when asked.
+    if (!m_selectedId.isEmpty() && incidentIds.contains(m_selectedId))
+        reloadSelected();
 }
 
 } // namespace nocturne::ui

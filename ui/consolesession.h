@@ -8,10 +8,13 @@
 #include <core/storage/queuereader.h>
 #include <core/storage/referencesnapshot.h>
 #include <core/storage/storeworker.h>
+#include <core/sync/syncworker.h>
 #include <core/threading/ownedthread.h>
 
 #include <QHash>
 #include <QObject>
+
+#include <memory>
 
 class QTimer;
 
@@ -20,6 +23,7 @@ class Clock;
 }
 
 namespace nocturne::models {
+class ConflictsModel;
 class IncidentQueueModel;
 class QueueFilterProxy;
 class SavedQueuesModel;
@@ -28,12 +32,17 @@ class TimelineModel;
 
 namespace nocturne::ui {
 
+class CredentialStore;
+
 // One open database as the console sees it: the writer ("nocturne-store"), the reader
 // ("nocturne-reader") and the SLA engine ("nocturne-sla") on their own threads, and the
 // item models they feed on the GUI thread. Widgets talk to this object, never to SQL;
-// results come back as queued signals carrying values. The SLA engine's automatic
-// actions (escalations, priority raises) go to the writer as the `system` actor under
-// request ids of their own, so nothing meant for the operator reports them.
+// results come back as queued signals carrying values. In connected mode the replica
+// worker ("nocturne-sync") keeps the file in step with the server; what it pulls reaches
+// the queue through the reader, which follows every commit to the file. The SLA
+// engine's automatic actions (escalations, priority raises) go to the writer as the
+// `system` actor under request ids of their own, so nothing meant for the operator
+// reports them.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
@@ -69,7 +78,23 @@ public:
     // empty list releases the previous set.
     void loadIncidentSet(const QStringList &incidentIds);
 
+    // Connected mode: syncs the file with this server (the token included) once the
+    // writer has opened it; settings with no server stop syncing (standalone).
+    void startSync(const core::SyncSettings &settings);
+    void stopSync();
+    void syncNow();
+    void dismissConflict(const QString &eventId);
+    void retryConflict(const QString &eventId);
+    const core::SyncStatus &syncStatus() const { return m_syncStatus; }
+    // The server synced to (no token), for the status bar; empty URL: standalone.
+    const core::SyncSettings &syncTarget() const { return m_syncTarget; }
+    // Where the server token is kept: the OS keychain unless replaced (tests, before
+    // the window starts connecting).
+    CredentialStore *credentialStore() const { return m_credentials.get(); }
+    void setCredentialStore(std::unique_ptr<CredentialStore> store);
+
     models::IncidentQueueModel *queueModel() const { return m_queueModel; }
+    models::ConflictsModel *conflictsModel() const { return m_conflictsModel; }
     models::QueueFilterProxy *queueProxy() const { return m_queueProxy; }
     models::SavedQueuesModel *savedQueuesModel() const { return m_savedQueuesModel; }
     models::TimelineModel *timelineModel() const { return m_timelineModel; }
@@ -94,8 +119,13 @@ Q_SIGNALS:
     void slaFailed(const nocturne::core::DatabaseError &error);
     // The entries of loadIncidentSet() are in the queue model.
     void incidentSetLoaded(const QStringList &incidentIds);
+    void syncStatusChanged(const nocturne::core::SyncStatus &status);
+    // The replica worker could not use the file; the console keeps working locally.
+    void syncFailed(const nocturne::core::DatabaseError &error);
 
 private:
+    void onSyncStatus(const core::SyncStatus &status);
+    void onPulled(const QStringList &incidentIds);
     void onSnapshot(const core::QueueEntriesPtr &entries);
     void onEntriesChanged(const core::QueueEntriesPtr &changed);
     void onExecuted(quint64 requestId, const QList<core::CommandResult> &results);
@@ -119,10 +149,13 @@ private:
     core::OwnedThread<core::QueueReader> m_reader;
     core::OwnedThread<core::SlaWorker> m_sla;
     core::OwnedThread<core::KpiWorker> m_kpi;
+    core::OwnedThread<core::SyncWorker> m_sync;
+    std::unique_ptr<CredentialStore> m_credentials;
     models::IncidentQueueModel *m_queueModel;
     models::QueueFilterProxy *m_queueProxy;
     models::SavedQueuesModel *m_savedQueuesModel;
     models::TimelineModel *m_timelineModel;
+    models::ConflictsModel *m_conflictsModel;
     QTimer *m_ageTimer;
     core::ReferenceSnapshot m_reference;
     QString m_selectedId;
@@ -134,8 +167,12 @@ private:
     // The engine's commands by request id: a result "already recorded" is reported back.
     QHash<quint64, QList<core::IncidentCommand>> m_systemRequests;
     quint64 m_nextSystemRequestId;
+    core::SyncSettings m_syncSettings; // with the token: never leaves this object but to the worker
+    core::SyncSettings m_syncTarget; // without it
+    core::SyncStatus m_syncStatus;
     bool m_loaded = false;
     bool m_slaLoaded = false;
+    bool m_storeOpen = false;
 };
 
 } // namespace nocturne::ui

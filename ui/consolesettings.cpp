@@ -14,6 +14,9 @@ const QString QuietEnabledKey = QStringLiteral("alerts/quietHours/enabled");
 const QString QuietStartKey = QStringLiteral("alerts/quietHours/start");
 const QString QuietEndKey = QStringLiteral("alerts/quietHours/end");
 const QString TimeFormat = QStringLiteral("HH:mm");
+const QString ServerUrlKey = QStringLiteral("server/url");
+const QString ServerUserKey = QStringLiteral("server/user");
+const QString ServerCaKey = QStringLiteral("server/caCertificate");
 
 QTime timeOr(const QVariant &value, QTime fallback)
 {
@@ -79,6 +82,44 @@ void ConsoleSettings::setQuietHours(const QuietHours &value)
     settings.setValue(QuietEnabledKey, value.enabled);
     settings.setValue(QuietStartKey, value.start.toString(TimeFormat));
     settings.setValue(QuietEndKey, value.end.toString(TimeFormat));
+}
+
+QUrl ConsoleSettings::serverUrl() const
+{
+    return QUrl(QSettings().value(ServerUrlKey).toString());
+}
+
+void ConsoleSettings::setServerUrl(const QUrl &value)
+{
+    QSettings().setValue(ServerUrlKey, value.toString());
+}
+
+QString ConsoleSettings::serverUser() const
+{
+    return QSettings().value(ServerUserKey).toString();
+}
+
+void ConsoleSettings::setServerUser(const QString &value)
+{
+    QSettings().setValue(ServerUserKey, value);
+}
+
+QString ConsoleSettings::caCertificatePath() const
+{
+    return QSettings().value(ServerCaKey).toString();
+}
+
+void ConsoleSettings::setCaCertificatePath(const QString &value)
+{
+    QSettings().setValue(ServerCaKey, value);
+}
+
+void ConsoleSettings::clearServer()
+{
+    QSettings settings;
+    settings.remove(ServerUrlKey);
+    settings.remove(ServerUserKey);
+    settings.remove(ServerCaKey);
 }
 
 } // namespace nocturne::ui

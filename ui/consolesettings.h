@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QUrl>
 
 namespace nocturne::ui {
 
@@ -27,6 +28,16 @@ public:
     void setAlertSoundEnabled(bool value);
     QuietHours quietHours() const; // off, 22:00–07:00 by default
     void setQuietHours(const QuietHours &value);
+
+    // Connected mode: where the replica syncs to (empty URL: standalone). The token is
+    // not here: it lives in the CredentialStore (the OS keychain).
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &value);
+    QString serverUser() const;
+    void setServerUser(const QString &value);
+    QString caCertificatePath() const; // empty: the system's certificate authorities
+    void setCaCertificatePath(const QString &value);
+    void clearServer(); // work standalone
 
 private:
     QByteArray bytes(const QString &key) const;

@@ -1,5 +1,7 @@
 #include "consolestatusbar.h"
 
+#include "syncstatusindicator.h"
+
 #include <core/domain/clock.h>
 
 #include <QDateTime>
@@ -15,6 +17,7 @@ ConsoleStatusBar::ConsoleStatusBar(const core::Clock &clock, QWidget *parent)
     , m_clock(clock)
     , m_database(new QLabel(this))
     , m_counts(new QLabel(this))
+    , m_sync(new SyncStatusIndicator(clock, this))
     , m_clockLabel(new QLabel(this))
     , m_timer(new QTimer(this))
 {
@@ -23,6 +26,7 @@ ConsoleStatusBar::ConsoleStatusBar(const core::Clock &clock, QWidget *parent)
     m_clockLabel->setObjectName(QStringLiteral("statusClock"));
     addPermanentWidget(m_database);
     addPermanentWidget(m_counts);
+    addPermanentWidget(m_sync);
     addPermanentWidget(m_clockLabel);
     connect(m_timer, &QTimer::timeout, this, &ConsoleStatusBar::tick);
     m_timer->start(1000);

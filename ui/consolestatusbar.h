@@ -11,8 +11,11 @@ class Clock;
 
 namespace nocturne::ui {
 
+class SyncStatusIndicator;
+
 // Where the operator is: the database file, how many incidents are shown of how many
-// open, and a clock in local time (shift handovers are logged against it).
+// open, whether the replica is in step with the server, and a clock in local time
+// (shift handovers are logged against it).
 class ConsoleStatusBar final : public QStatusBar
 {
     Q_OBJECT
@@ -23,6 +26,7 @@ public:
 
     void setDatabase(const QString &path);
     void setCounts(int shown, int open);
+    SyncStatusIndicator *syncIndicator() const { return m_sync; }
 
 private:
     void tick();
@@ -30,6 +34,7 @@ private:
     const core::Clock &m_clock;
     QLabel *m_database;
     QLabel *m_counts;
+    SyncStatusIndicator *m_sync;
     QLabel *m_clockLabel;
     QTimer *m_timer;
 };

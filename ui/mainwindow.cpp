@@ -2,6 +2,8 @@
 
 #include "actioncontroller.h"
 #include "alertcenter.h"
+#include "conflictsview.h"
+#include "connectioncontroller.h"
 #include "consolesession.h"
 #include "consolesettings.h"
 #include "consolestatusbar.h"
@@ -15,6 +17,7 @@
 #include "reportactions.h"
 #include "queueview.h"
 #include "settingsdialog.h"
+#include "syncstatusindicator.h"
 
 #include <models/incidentqueuemodel.h>
 #include <models/queuefilterproxy.h>
@@ -52,6 +55,7 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
     , m_statusBar(new ConsoleStatusBar(session.clock(), this))
     , m_controller(new ActionController(session, *m_actions, *m_queue, this))
     , m_alerts(new AlertCenter(session, m_banner, this))
+    , m_connection(new ConnectionController(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Nocturne — incident operations console"));
@@ -102,9 +106,12 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent)
             showIncident(incidentId);
     });
     connectSession();
+    connectSync();
     restoreLayout();
     if (!m_session.databasePath().isEmpty())
         m_statusBar->setDatabase(m_session.databasePath());
+    // A configured server: read its token (asynchronously) and start syncing.
+    m_connection->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -120,6 +127,7 @@ void MainWindow::buildMenus()
     file->addAction(imports->serviceNowAction());
     file->addAction(imports->jiraAction());
     file->addSeparator();
+    file->addAction(m_connection->connectAction());
     file->addAction(m_actions->action(Id::Settings));
     file->addSeparator();
     file->addAction(m_actions->action(Id::Quit));
@@ -132,6 +140,10 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->action(Id::FocusFilter));
     view->addAction(m_dashboardAction);
+    QAction *conflicts = view->addAction(tr("&Conflicts"));
+    conflicts->setObjectName(QStringLiteral("conflictsAction"));
+    conflicts->setStatusTip(tr("Changes made here that the server refused"));
+    connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);
 
     // Reports: the handover dialog and the KPI export (the dashboard's numbers if shown).
     auto *reportActions = new ReportActions(m_session, this, [this] { return m_dashboard ? m_dashboard->report() : nullptr; });
@@ -241,6 +253,36 @@ void MainWindow::connectSession()
     connect(&m_session, &ConsoleSession::slaFailed, this, [this](const core::DatabaseError &error) {
         m_statusBar->showMessage(tr("SLA clocks unavailable: %1").arg(error.message));
     });
+}
+
+void MainWindow::connectSync()
+{
+    SyncStatusIndicator *indicator = m_statusBar->syncIndicator();
+    connect(&m_session, &ConsoleSession::syncStatusChanged, this, [this, indicator](const core::SyncStatus &status) {
+        indicator->setServer(m_session.syncTarget().serverUrl.toDisplayString());
+        indicator->setStatus(status);
+    });
+    connect(&m_session, &ConsoleSession::syncFailed, this, [this](const core::DatabaseError &error) {
+        m_statusBar->showMessage(tr("Sync stopped: %1").arg(error.message));
+    });
+    connect(indicator, &SyncStatusIndicator::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_connection, &ConnectionController::statusMessage, this,
+            [this](const QString &message) { m_statusBar->showMessage(message, 8000); });
+}
+
+ConflictsView *MainWindow::showConflicts()
+{
+    if (!m_conflicts) {
+        m_conflicts = new ConflictsView(m_session.conflictsModel(), this);
+        m_conflicts->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_conflicts, &ConflictsView::dismissRequested, &m_session, &ConsoleSession::dismissConflict);
+        connect(m_conflicts, &ConflictsView::retryRequested, &m_session, &ConsoleSession::retryConflict);
+        connect(m_conflicts, &ConflictsView::showIncidentRequested, this, &MainWindow::showIncident);
+    }
+    m_conflicts->show();
+    m_conflicts->raise();
+    m_conflicts->activateWindow();
+    return m_conflicts;
 }
 
 bool MainWindow::showIncident(const QString &incidentId)

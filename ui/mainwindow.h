@@ -5,6 +5,7 @@
 #include <core/storage/databaseerror.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
 class QStackedWidget;
@@ -13,6 +14,8 @@ namespace nocturne::ui {
 
 class ActionController;
 class AlertCenter;
+class ConflictsView;
+class ConnectionController;
 class ConsoleSession;
 class ConsoleStatusBar;
 class DetailPane;
@@ -44,6 +47,10 @@ public:
     KpiDashboard *dashboard() const { return m_dashboard; }
     DrillDownBar *drillDownBar() const { return m_drillDown; }
     QAction *dashboardAction() const { return m_dashboardAction; }
+    ConsoleStatusBar *consoleStatusBar() const { return m_statusBar; }
+    ConnectionController *connection() const { return m_connection; }
+    // View ▸ Conflicts: the events the server refused (non-modal, one at a time).
+    ConflictsView *showConflicts();
     // The KPI dashboard in place of the queue (View ▸ Dashboard, Ctrl+D), or back.
     void showDashboard(bool show);
     bool isDashboardShown() const;
@@ -69,6 +76,7 @@ private:
     void showDatabaseError(const core::DatabaseError &error);
     void showAbout();
     void showSettings();
+    void connectSync();
     void updateCounts();
     void updateSelection();
 
@@ -86,6 +94,8 @@ private:
     KpiDashboard *m_dashboard = nullptr;
     DrillDownBar *m_drillDown = nullptr;
     QAction *m_dashboardAction = nullptr;
+    ConnectionController *m_connection = nullptr;
+    QPointer<ConflictsView> m_conflicts;
     bool m_errorShown = false;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <core/sync/syncstatus.h>
+
 #include <QString>
 #include <QStringList>
 
@@ -41,5 +43,18 @@ int runOncall(CtlContext &context, const QStringList &arguments);
 int runReport(CtlContext &context, const QStringList &arguments);
 int runKpi(CtlContext &context, const QStringList &arguments);
 int runImport(CtlContext &context, const QStringList &arguments);
+int runSync(CtlContext &context, const QStringList &arguments);
+// The server's accounts (accountcommands.cpp): `user add|list`, `token create|list|revoke`.
+int runUser(CtlContext &context, const QStringList &arguments);
+int runToken(CtlContext &context, const QStringList &arguments);
+
+// The global sync options (synccommands.cpp): the server URL, the token (from the file
+// when given, else NOCTURNE_TOKEN) and an extra CA certificate. False with a reason when
+// the URL or the token file is unusable; an empty URL means no sync.
+bool syncSettingsFrom(const QString &server, const QString &tokenFile, const QString &caCertificate,
+                      const QString &actor, core::SyncSettings *settings, QString *error);
+// After a command that wrote to a replica: one sync cycle. Nothing the command did is
+// undone when the server cannot be reached; returns the command's own exit code.
+int syncAfterWrite(CtlContext &context, const QString &command, int exitCode);
 
 } // namespace nocturne::ctl

@@ -29,6 +29,9 @@ const QList<CommandInfo> &allCommands()
         { "oncall", QT_TRANSLATE_NOOP("nocturnectl", "\"oncall who\": who is on call"), runOncall },
         { "kpi", QT_TRANSLATE_NOOP("nocturnectl", "KPIs for a period and filters (--json; \"kpi targets\")"), runKpi },
         { "report", QT_TRANSLATE_NOOP("nocturnectl", "KPI and shift-handover reports as files (\"report --help\")"), runReport },
+        { "sync", QT_TRANSLATE_NOOP("nocturnectl", "Sync with the server; \"sync status\", \"sync conflicts\" (--server)"), runSync },
+        { "user", QT_TRANSLATE_NOOP("nocturnectl", "Server accounts: \"user add\", \"user list\" (--db PATH or postgresql:// URL)"), runUser },
+        { "token", QT_TRANSLATE_NOOP("nocturnectl", "API tokens: \"token create\", \"token list\", \"token revoke\""), runToken },
     };
     return commands;
 }

@@ -1,5 +1,7 @@
 #include "ctlcontext.h"
 
+#include <core/storage/syncrepository.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -46,6 +48,13 @@ bool CtlContext::openDatabase(Access access)
     if (auto error = m_store->initialise()) {
         fail(error);
         return false;
+    }
+    // Before the command writes: what it opens gets a provisional number.
+    if (m_sync.isConfigured()) {
+        if (auto error = core::SyncRepository::markReplica(*m_store)) {
+            fail(error);
+            return false;
+        }
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include <core/domain/clock.h>
 #include <core/storage/database.h>
 #include <core/storage/eventstore.h>
+#include <core/sync/syncstatus.h>
 
 #include <QCommandLineParser>
 #include <QString>
@@ -36,6 +37,13 @@ public:
     bool openDatabase(Access access = Access::ReadWrite);
     core::Database &database() { return m_database; }
     core::EventStore &store() { return *m_store; }
+    // Whether the command opened the database to write (and so may have appended events).
+    bool opensForWriting() const { return m_store != nullptr; }
+
+    // The server to sync with (--server, NOCTURNE_SERVER): a database opened to write
+    // becomes a replica, and write commands sync after writing (synccommands.cpp).
+    void setSyncSettings(const core::SyncSettings &settings) { m_sync = settings; }
+    const core::SyncSettings &syncSettings() const { return m_sync; }
 
     // Parses a command's own arguments; prints help (exit 0) or a usage error (exit 2).
     // Returns -1 when the command should go on.
@@ -54,6 +62,7 @@ private:
     core::SystemClock m_clock;
     core::Database m_database;
     std::unique_ptr<core::EventStore> m_store;
+    core::SyncSettings m_sync;
     QTextStream m_out;
     QTextStream m_err;
 };

@@ -29,11 +29,15 @@ QString defaultDatabasePath()
 
 void printHelp(QTextStream &out)
 {
-    out << tr("Usage: nocturnectl [--db PATH] [--actor NAME] COMMAND [options]") << "\n\n"
+    out << tr("Usage: nocturnectl [--db PATH] [--actor NAME] [--server URL] COMMAND [options]") << "\n\n"
         << tr("Nocturne incident operations from the command line.") << "\n\n"
         << tr("Global options:") << '\n'
         << tr("  --db PATH      The database (default: %1)").arg(QDir::toNativeSeparators(defaultDatabasePath())) << '\n'
         << tr("  --actor NAME   Who is acting (default: the login name)") << '\n'
+        << tr("  --server URL   Sync with this server (or NOCTURNE_SERVER): the database is a replica,") << '\n'
+        << tr("                 and commands that write sync afterwards (see \"nocturnectl sync --help\")") << '\n'
+        << tr("  --token-file F Read the server's API token from F (default: NOCTURNE_TOKEN)") << '\n'
+        << tr("  --ca-cert F    Trust this CA certificate (PEM) for an https:// server") << '\n'
         << tr("  --version      Print the version") << '\n'
         << tr("  -h, --help     This help; \"nocturnectl COMMAND --help\" for a command's options") << "\n\n"
         << tr("Commands:") << '\n';
@@ -71,6 +75,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout), err(stderr);
     QString database = defaultDatabasePath();
     QString actor = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("operator")));
+    QString server = qEnvironmentVariable("NOCTURNE_SERVER");
+    QString tokenFile, caCertificate;
 
     QStringList rest = QCoreApplication::arguments().mid(1);
     // Global options come before the command word.
@@ -92,6 +98,12 @@ int main(int argc, char *argv[])
         int matched = valueOf(QStringLiteral("--db"), &database);
         if (matched == 0)
             matched = valueOf(QStringLiteral("--actor"), &actor);
+        if (matched == 0)
+            matched = valueOf(QStringLiteral("--server"), &server);
+        if (matched == 0)
+            matched = valueOf(QStringLiteral("--token-file"), &tokenFile);
+        if (matched == 0)
+            matched = valueOf(QStringLiteral("--ca-cert"), &caCertificate);
         if (matched < 0) {
             err << tr("error: %1 needs a value").arg(option) << Qt::endl;
             return Usage;
@@ -119,11 +131,17 @@ int main(int argc, char *argv[])
         printHelp(err);
         return Usage;
     }
+    nocturne::core::SyncSettings sync;
+    if (QString problem; !syncSettingsFrom(server, tokenFile, caCertificate, actor, &sync, &problem)) {
+        err << tr("error: %1").arg(problem) << Qt::endl;
+        return Usage;
+    }
     const QString command = rest.takeFirst();
     for (const CommandInfo &c : allCommands()) {
         if (command == QLatin1StringView(c.name)) {
             CtlContext context(database, actor);
-            return c.run(context, rest);
+            context.setSyncSettings(sync);
+            return syncAfterWrite(context, command, c.run(context, rest));
         }
     }
     err << tr("error: unknown command \"%1\"").arg(command) << Qt::endl;

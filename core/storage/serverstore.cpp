@@ -1,12 +1,7 @@
 #include "serverstore.h"
 
-#include "sqliteserverstore.h"
-#if __has_include("postgresserverstore.h") // TEMPORARY until the PostgreSQL store lands
 #include "postgresserverstore.h"
-#define NOCTURNE_HAS_POSTGRES_STORE 1
-#endif
-
-#include <QCoreApplication>
+#include "sqliteserverstore.h"
 
 namespace nocturne::core {
 
@@ -18,14 +13,8 @@ bool ServerStore::isPostgresUrl(const QString &spec)
 std::unique_ptr<ServerStore> ServerStore::open(const QString &spec, const Clock &clock, bool createIfMissing,
                                                DatabaseError *error)
 {
-    if (isPostgresUrl(spec)) {
-#ifdef NOCTURNE_HAS_POSTGRES_STORE
+    if (isPostgresUrl(spec))
         return PostgresServerStore::open(spec, clock, createIfMissing, error);
-#else
-        *error = { DatabaseError::Kind::Missing, QCoreApplication::translate("ServerStore", "PostgreSQL is not built in") };
-        return nullptr;
-#endif
-    }
     auto store = std::make_unique<SqliteServerStore>(clock);
     if (auto failure = store->open(spec, createIfMissing)) {
         *error = failure;

@@ -18,6 +18,9 @@ QString tr(const char *text) { return QCoreApplication::translate("SqliteServerS
 // for "when was this token last used" and keeps reads from becoming writes.
 constexpr qint64 LastUsedResolutionMs = 60 * 1000;
 
+// Qt binds a null QString as SQL NULL; the columns hold '' for "none".
+QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
+
 } // namespace
 
 DatabaseError SqliteServerStore::addUser(const UserAccount &user)
@@ -32,7 +35,7 @@ DatabaseError SqliteServerStore::addUser(const UserAccount &user)
     q.finish();
     q.prepare(QStringLiteral("INSERT INTO users (name, display_name, role) VALUES (?, ?, ?)"));
     q.addBindValue(user.name);
-    q.addBindValue(user.displayName);
+    q.addBindValue(text(user.displayName));
     q.addBindValue(toName(user.role));
     if (!q.exec())
         return fail(q);
@@ -72,7 +75,7 @@ DatabaseError SqliteServerStore::addToken(const TokenInfo &token, const QByteArr
     q.addBindValue(token.id);
     q.addBindValue(token.user);
     q.addBindValue(QString::fromLatin1(secretSha256Hex));
-    q.addBindValue(token.label);
+    q.addBindValue(text(token.label));
     q.addBindValue(token.createdAtMs ? token.createdAtMs : m_clock.nowMs());
     if (!q.exec())
         return fail(q);
@@ -84,8 +87,8 @@ std::optional<QList<TokenInfo>> SqliteServerStore::tokens(const QString &user, D
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT id, user_name, label, created_at, last_used_at, revoked_at FROM api_tokens "
                              "WHERE ? = '' OR user_name = ? ORDER BY created_at, id"));
-    q.addBindValue(user);
-    q.addBindValue(user);
+    q.addBindValue(text(user));
+    q.addBindValue(text(user));
     if (!q.exec()) {
         *error = fail(q);
         return std::nullopt;

@@ -37,13 +37,21 @@ DatabaseError SqliteServerStore::open(const QString &path, bool createIfMissing)
     if (!q.exec(QStringLiteral("PRAGMA synchronous=FULL")))
         return fail(q);
     m_store = std::make_unique<EventStore>(m_database, m_clock);
-    if (auto error = m_store->initialise())
-        return error;
+    return m_store->initialise();
+}
+
+DatabaseError SqliteServerStore::becomeServer()
+{
+    if (m_isServer)
+        return {};
     if (m_store->authority() != NumberingAuthority::Server) {
         if (auto error = m_store->setAuthority(NumberingAuthority::Server))
             return error;
     }
-    return assignMissingRevisions();
+    if (auto error = assignMissingRevisions())
+        return error;
+    m_isServer = true;
+    return {};
 }
 
 DatabaseError SqliteServerStore::assignMissingRevisions()
@@ -98,6 +106,8 @@ bool SqliteServerStore::isHealthy()
 BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Principal &by)
 {
     BatchResult result;
+    if ((result.error = becomeServer()))
+        return result;
     QSqlDatabase db = m_database.connection();
     QSqlQuery storedHash(db);
     storedHash.prepare(QStringLiteral("SELECT content_hash FROM events WHERE id = ?"));
@@ -107,8 +117,9 @@ BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Pr
     // Screen every event against what is stored, then append the ones taken in one
     // transaction. Refused events are answered, never written.
     QList<Event> taken;
-    QSet<QString> alreadyStored;
+    QList<bool> duplicates; // per offered event
     QSet<QString> openedInBatch;
+    QHash<QString, QByteArray> hashesInBatch;
     QList<std::optional<EventOutcome>> refusals;
     refusals.reserve(events.size());
     for (const Event &event : events) {
@@ -121,6 +132,9 @@ BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Pr
         if (storedHash.next())
             facts.storedContentHash = storedHash.value(0).toByteArray();
         storedHash.finish();
+        // The same id twice in one batch: the second copy is a duplicate of the first.
+        if (facts.storedContentHash.isEmpty())
+            facts.storedContentHash = hashesInBatch.value(event.id);
         facts.incidentKnown = openedInBatch.contains(event.incidentId);
         if (!facts.incidentKnown) {
             incidentKnown.bindValue(0, event.incidentId);
@@ -134,12 +148,13 @@ BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Pr
         auto refusal = refusalOf(event, by, nodeId(), facts);
         if (!refusal) {
             taken << event;
-            if (!facts.storedContentHash.isEmpty())
-                alreadyStored.insert(event.id);
-            else if (event.kind == EventKind::Opened)
+            if (facts.storedContentHash.isEmpty())
+                hashesInBatch.insert(event.id, event.computeContentHash());
+            if (facts.storedContentHash.isEmpty() && event.kind == EventKind::Opened)
                 openedInBatch.insert(event.incidentId);
         }
         refusals << refusal;
+        duplicates << !facts.storedContentHash.isEmpty();
     }
 
     AppendResult appended = m_store->append(taken);
@@ -154,8 +169,7 @@ BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Pr
         }
         EventOutcome outcome;
         outcome.eventId = events.at(i).id;
-        outcome.status = alreadyStored.contains(outcome.eventId) ? EventOutcome::Status::Duplicate
-                                                                 : EventOutcome::Status::Accepted;
+        outcome.status = duplicates.at(i) ? EventOutcome::Status::Duplicate : EventOutcome::Status::Accepted;
         outcome.revision = appended.revisions.value(outcome.eventId);
         result.outcomes << outcome;
     }
@@ -166,6 +180,8 @@ BatchResult SqliteServerStore::appendEvents(const QList<Event> &events, const Pr
 
 std::optional<EventPage> SqliteServerStore::eventsSince(qint64 since, int limit, DatabaseError *error)
 {
+    if ((*error = becomeServer()))
+        return std::nullopt;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + rows::eventColumns()
@@ -192,6 +208,8 @@ std::optional<EventPage> SqliteServerStore::eventsSince(qint64 since, int limit,
 
 std::optional<qint64> SqliteServerStore::headRevision(DatabaseError *error)
 {
+    if ((*error = becomeServer()))
+        return std::nullopt;
     QSqlQuery q(m_database.connection());
     if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'revision_high'"))) {
         *error = fail(q);

@@ -41,6 +41,9 @@ public:
     std::optional<qint64> eventCount(DatabaseError *error) override;
 
 private:
+    // The file becomes a server database on first use of the event side, not on open:
+    // `nocturnectl user add` on a file must not change how it numbers incidents.
+    DatabaseError becomeServer();
     // Events stored before this file became a server (a standalone console's history)
     // get revisions in their append order, once.
     DatabaseError assignMissingRevisions();
@@ -49,6 +52,7 @@ private:
     const Clock &m_clock;
     Database m_database;
     std::unique_ptr<EventStore> m_store;
+    bool m_isServer = false;
 };
 
 } // namespace nocturne::core

@@ -128,4 +128,28 @@ TEST(Architecture, LayersLinkDownwardOnly)
     }
 }
 
+TEST(Architecture, ServerLibraryIsGuiFreeAndSitsOnCore)
+{
+    // app -> server -> core: the REST library links the core, QtNetwork and QtHttpServer,
+    // never the GUI or the layers above the core.
+    expectNoInclude(QStringLiteral("server"),
+                    QRegularExpression(QStringLiteral(R"(^(QtWidgets|QtGui|QWidget|QApplication|QGuiApplication|QColor|QIcon|QPixmap)|^(ui|models|report)/)")),
+                    "server/ sits on core only");
+    const QStringList server = linkLibrariesOf(QStringLiteral("nocturne_server"));
+    ASSERT_FALSE(server.isEmpty());
+    EXPECT_TRUE(server.join(u' ').contains(QStringLiteral("Nocturne::Core")));
+    for (const QString &library : server) {
+        QString name = library;
+        name.remove(QStringLiteral("$<LINK_ONLY:")).remove(QLatin1Char('>'));
+        const bool allowed = name == QLatin1StringView("Nocturne::Core") || name == QLatin1StringView("Nocturne::CompileSettings")
+            || name == QLatin1StringView("Qt6::Core") || name == QLatin1StringView("Qt6::Network")
+            || name == QLatin1StringView("Qt6::HttpServer");
+        EXPECT_TRUE(allowed) << "nocturne_server links " << library.toStdString();
+    }
+    const QStringList app = linkLibrariesOf(QStringLiteral("nocturne-server"));
+    EXPECT_TRUE(app.join(u' ').contains(QStringLiteral("Nocturne::Server")));
+    for (const char *forbidden : { "Qt6::Widgets", "Qt6::Gui", "Nocturne::Ui", "Nocturne::Models", "Nocturne::Report" })
+        EXPECT_FALSE(app.join(u' ').contains(QLatin1StringView(forbidden))) << "nocturne-server links " << forbidden;
+}
+
 } // namespace

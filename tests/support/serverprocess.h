@@ -34,6 +34,7 @@ public:
     QByteArray output() const; // everything it printed so far (stdout + stderr)
 
     int port() const { return m_port; }
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     QUrl url(const QString &path = {}) const; // http(s)://127.0.0.1:<port><path>
     QString scheme() const { return m_scheme; }
 
