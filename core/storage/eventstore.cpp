@@ -3,6 +3,7 @@
 #include "incidentrepository.h"
 #include "referencerepository.h"
 #include "rowmapping.h"
+#include "serverpolicy.h"
 #include "../domain/clock.h"
 #include "../domain/incidentfold.h"
 #include "../domain/labels.h"
@@ -453,10 +454,12 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
         const qint64 nextNumberBefore = tail.nextNumber;
         bool numberAssignedHere = false;
         if (event.kind == EventKind::Opened) {
-            // This database numbers what it opens unless it is a replica, whose numbers
-            // stay provisional until the server's arrive.
+            // A standalone database numbers what it opens, a replica gives a provisional
+            // number until the server's arrives. The server never rewrites an open it is
+            // offered: the number comes as an event of its own, so the open keeps its
+            // content hash and a retried one is a duplicate, not a conflict.
             const QString number = event.payload.value(QStringLiteral("number")).toString();
-            numberAssignedHere = number.isEmpty();
+            numberAssignedHere = number.isEmpty() && !server;
             if (numberAssignedHere)
                 event.payload.insert(QStringLiteral("number"), m_authority == NumberingAuthority::Replica
                                                                    ? provisionalNumber(m_nodeId, tail.nextNumber++)
@@ -600,17 +603,7 @@ bool EventStore::numberEvent(const Event &opened, Tail *tail, QSet<QString> *cla
         tail->nextNumber = n + 1;
     }
     claimed->insert(number);
-
-    m_hlc->observe(opened.hlc);
-    out->id = createUuidV7(m_clock.nowMs());
-    out->incidentId = opened.incidentId;
-    out->kind = EventKind::Updated;
-    out->payload = QJsonObject { { QStringLiteral("number"), number } };
-    out->actor = QStringLiteral("system");
-    out->originNode = m_nodeId;
-    out->hlc = m_hlc->now();
-    // Dated at the open, so the number does not count as activity on the incident.
-    out->occurredAt = opened.occurredAt;
+    *out = numberEventFor(opened, number, m_nodeId, *m_hlc, m_clock);
     return true;
 }
 

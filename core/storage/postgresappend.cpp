@@ -265,34 +265,19 @@ bool PostgresServerStore::appendInTransaction(Batch &batch, BatchResult *result)
             error = { DatabaseError::Kind::InvalidData, problem };
             return false;
         }
+        // An open is stored as offered (its content hash must not change, or a retry
+        // would read as a conflict); its number, even a first one, is an event of its own.
         Event event = offered;
-        const bool numberAssignedHere = event.kind == EventKind::Opened
-            && event.payload.value(NumberKey).toString().isEmpty();
-        if (numberAssignedHere) // an open without any number takes the next one directly
-            event.payload.insert(NumberKey, formatNumber(batch.tail.nextNumber++));
         event.serverRevision = ++batch.tail.revision;
         earlierInBatch.insert(offered.id, { index, event.serverRevision });
         if (event.originNode != m_nodeId)
             m_hlc->observe(event.hlc);
         if (event.kind == EventKind::Opened) {
             openedInBatch.insert(event.incidentId);
-            if (!numberAssignedHere) {
-                const QString number = numberFor(event, batch, &error);
-                if (number.isEmpty())
-                    return false;
-                m_hlc->observe(event.hlc);
-                Event numbered;
-                numbered.id = createUuidV7(m_clock.nowMs());
-                numbered.incidentId = event.incidentId;
-                numbered.kind = EventKind::Updated;
-                numbered.payload = QJsonObject { { NumberKey, number } };
-                numbered.actor = QStringLiteral("system");
-                numbered.originNode = m_nodeId;
-                numbered.hlc = m_hlc->now();
-                // Dated at the open, so the number does not count as activity on the incident.
-                numbered.occurredAt = event.occurredAt;
-                numberEvents << numbered;
-            }
+            const QString number = numberFor(event, batch, &error);
+            if (number.isEmpty())
+                return false;
+            numberEvents << numberEventFor(event, number, m_nodeId, *m_hlc, m_clock);
         }
         outcome.status = EventOutcome::Status::Accepted;
         outcome.revision = event.serverRevision;

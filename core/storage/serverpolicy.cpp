@@ -1,5 +1,8 @@
 #include "serverpolicy.h"
 
+#include "../domain/clock.h"
+#include "../domain/uuid7.h"
+
 #include <QCoreApplication>
 
 namespace nocturne::core {
@@ -42,6 +45,22 @@ std::optional<EventOutcome> refusalOf(const Event &event, const Principal &by, c
         return refused(event, "unknown_incident",
                        tr("Event %1 is for incident %2, which the server does not know").arg(event.id, event.incidentId));
     return std::nullopt;
+}
+
+Event numberEventFor(const Event &opened, const QString &number, const QString &serverNode,
+                     HybridLogicalClock &hlc, const Clock &clock)
+{
+    hlc.observe(opened.hlc);
+    Event numbered;
+    numbered.id = createUuidV7(clock.nowMs());
+    numbered.incidentId = opened.incidentId;
+    numbered.kind = EventKind::Updated;
+    numbered.payload = QJsonObject { { QStringLiteral("number"), number } };
+    numbered.actor = QStringLiteral("system");
+    numbered.originNode = serverNode;
+    numbered.hlc = hlc.now();
+    numbered.occurredAt = opened.occurredAt;
+    return numbered;
 }
 
 } // namespace nocturne::core

@@ -2,6 +2,7 @@
 
 #include "serverstore.h"
 #include "../domain/event.h"
+#include "../domain/hlc.h"
 
 #include <QByteArray>
 #include <QString>
@@ -22,5 +23,11 @@ struct StoredFacts
 // The refusal for `event`, or nullopt when the server takes it (as new or as a duplicate).
 std::optional<EventOutcome> refusalOf(const Event &event, const Principal &by, const QString &serverNode,
                                       const StoredFacts &facts);
+
+// The server's number event for an incident opened elsewhere: `updated` {"number"} by
+// `system`, ordered after the open (the clock observes it first) and dated at the open, so
+// the number does not count as activity on the incident.
+Event numberEventFor(const Event &opened, const QString &number, const QString &serverNode,
+                     HybridLogicalClock &hlc, const Clock &clock);
 
 } // namespace nocturne::core

@@ -122,6 +122,24 @@ DatabaseError SyncRepository::recordPushResults(const QHash<QString, qint64> &re
     return {};
 }
 
+namespace {
+
+// Both conflict queries start with the event's id, incident, number, kind, actor and time.
+SyncConflict readConflictEvent(const QSqlQuery &q, SyncConflict::Source source)
+{
+    SyncConflict c;
+    c.source = source;
+    c.eventId = q.value(0).toString();
+    c.incidentId = q.value(1).toString();
+    c.incidentNumber = q.value(2).toString();
+    c.kind = q.value(3).toString();
+    c.actor = q.value(4).toString();
+    c.occurredAtMs = q.value(5).toLongLong();
+    return c;
+}
+
+} // namespace
+
 std::optional<QList<SyncConflict>> SyncRepository::conflicts()
 {
     m_error = {};
@@ -136,14 +154,7 @@ std::optional<QList<SyncConflict>> SyncRepository::conflicts()
         return std::nullopt;
     }
     while (q.next()) {
-        SyncConflict c;
-        c.source = SyncConflict::Source::Refused;
-        c.eventId = q.value(0).toString();
-        c.incidentId = q.value(1).toString();
-        c.incidentNumber = q.value(2).toString();
-        c.kind = q.value(3).toString();
-        c.actor = q.value(4).toString();
-        c.occurredAtMs = q.value(5).toLongLong();
+        SyncConflict c = readConflictEvent(q, SyncConflict::Source::Refused);
         c.httpStatus = q.value(6).toInt();
         c.code = q.value(7).toString();
         c.reason = q.value(8).toString();
@@ -157,14 +168,7 @@ std::optional<QList<SyncConflict>> SyncRepository::conflicts()
         return std::nullopt;
     }
     while (q.next()) {
-        SyncConflict c;
-        c.source = SyncConflict::Source::Flagged;
-        c.eventId = q.value(0).toString();
-        c.incidentId = q.value(1).toString();
-        c.incidentNumber = q.value(2).toString();
-        c.kind = q.value(3).toString();
-        c.actor = q.value(4).toString();
-        c.occurredAtMs = q.value(5).toLongLong();
+        SyncConflict c = readConflictEvent(q, SyncConflict::Source::Flagged);
         c.code = QString::fromLatin1(FlaggedCode);
         c.reason = tr("%1: kept in the history but not applied, because after merging the other replicas' "
                       "changes the incident was no longer in a state that allows it (it is now %2)")

@@ -48,13 +48,8 @@ void SyncWorker::loadConflicts()
     QMetaObject::invokeMethod(
         this,
         [this] {
-            if (!m_engine)
-                return;
-            DatabaseError error;
-            if (const auto conflicts = m_engine->conflicts(&error))
-                Q_EMIT conflictsLoaded(*conflicts);
-            else
-                Q_EMIT failed(error);
+            if (m_engine)
+                reloadConflictsAfter({});
         },
         Qt::QueuedConnection);
 }
@@ -67,10 +62,7 @@ void SyncWorker::dismissConflict(const QString &eventId)
             if (!m_engine)
                 return;
             bool found = false;
-            if (auto error = m_engine->dismissConflict(eventId, &found))
-                Q_EMIT failed(error);
-            else if (const auto conflicts = m_engine->conflicts(&error))
-                Q_EMIT conflictsLoaded(*conflicts);
+            reloadConflictsAfter(m_engine->dismissConflict(eventId, &found));
         },
         Qt::QueuedConnection);
 }
@@ -83,12 +75,20 @@ void SyncWorker::retryConflict(const QString &eventId)
             if (!m_engine)
                 return;
             bool found = false;
-            if (auto error = m_engine->retryConflict(eventId, &found))
-                Q_EMIT failed(error);
-            else if (const auto conflicts = m_engine->conflicts(&error))
-                Q_EMIT conflictsLoaded(*conflicts);
+            reloadConflictsAfter(m_engine->retryConflict(eventId, &found));
         },
         Qt::QueuedConnection);
+}
+
+void SyncWorker::reloadConflictsAfter(DatabaseError error)
+{
+    if (!error) {
+        if (const auto conflicts = m_engine->conflicts(&error)) {
+            Q_EMIT conflictsLoaded(*conflicts);
+            return;
+        }
+    }
+    Q_EMIT failed(error);
 }
 
 void SyncWorker::startHere(const QString &databasePath, const SyncSettings &settings)

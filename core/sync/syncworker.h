@@ -48,6 +48,8 @@ Q_SIGNALS:
 private:
     void startHere(const QString &databasePath, const SyncSettings &settings);
     void stopHere();
+    // Emits the current list, or the error that came first (a dismiss or retry that failed).
+    void reloadConflictsAfter(DatabaseError error);
 
     const Clock &m_clock;
     std::unique_ptr<SyncEngine> m_engine;

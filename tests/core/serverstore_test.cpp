@@ -157,6 +157,26 @@ TEST_P(ServerStoreTest, ADuplicateIdReturnsItsStoredRevisionAndWritesNothing)
     EXPECT_EQ(m_store->incident(a, &error)->eventCount, 3); // open, comment, number
 }
 
+TEST_P(ServerStoreTest, AnOpenWithoutANumberIsStoredAsOfferedSoARetryIsADuplicate)
+{
+    const QString a = newIncidentId();
+    Event open = opened(a, T0);
+    open.payload.remove(QStringLiteral("number")); // a client that leaves numbering to us
+    const BatchResult first = append({ open });
+    ASSERT_EQ(statuses(first), QList<EventOutcome::Status> { EventOutcome::Status::Accepted });
+
+    const BatchResult retried = append({ open });
+    ASSERT_EQ(statuses(retried), QList<EventOutcome::Status> { EventOutcome::Status::Duplicate });
+    EXPECT_EQ(retried.outcomes.at(0).revision, first.outcomes.at(0).revision);
+    DatabaseError error;
+    const auto history = m_store->incidentEvents(a, &error);
+    ASSERT_TRUE(history) << error.message.toStdString();
+    ASSERT_EQ(history->size(), 2); // the open as offered, then the server's number
+    EXPECT_EQ(history->at(0).computeContentHash(), open.computeContentHash());
+    EXPECT_EQ(history->at(1).payload.value(QStringLiteral("number")).toString(), QStringLiteral("INC0000001"));
+    EXPECT_EQ(m_store->incident(a, &error)->number, QStringLiteral("INC0000001"));
+}
+
 TEST_P(ServerStoreTest, EventsSincePagesThroughTheLogWithoutGapsOrRepeats)
 {
     QList<Event> batch;
