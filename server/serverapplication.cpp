@@ -16,14 +16,15 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QEvent>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QSslSocket>
 
+#include <algorithm>
 #include <exception>
 
 Q_LOGGING_CATEGORY(lcServer, "nocturne.server", QtInfoMsg)
@@ -32,6 +33,8 @@ namespace nocturne::server {
 
 namespace {
 
+// How long a stop waits for the first bytes of a connection accepted just before it.
+constexpr int FreshConnectionGraceMs = 500;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -92,30 +95,42 @@ quint16 ServerApplication::listenOn(const QHostAddress &address, quint16 port)
     const quint16 bound = listen(address, port);
     if (bound == 0)
         return 0;
-    // QAbstractHttpServer parents each accepted socket to its QTcpServer: watching the
-    // servers' children is how we learn about connections before their first request.
-    for (QTcpServer *server : servers())
-        server->installEventFilter(this);
+    // Connected after QAbstractHttpServer's own handler, so by the time these run it has
+    // taken the new connection and connected its readyRead: tracking in the same emission
+    // means no byte of a new connection can arrive before ours is connected too. Which of
+    // the two signals the handler listens to differs between Qt versions and between plain
+    // and TLS listeners, hence both.
+    for (QTcpServer *server : servers()) {
+        connect(server, &QTcpServer::pendingConnectionAvailable, this, &ServerApplication::trackNewConnections);
+        connect(server, &QTcpServer::newConnection, this, &ServerApplication::trackNewConnections);
+    }
     return bound;
 }
 
-bool ServerApplication::eventFilter(QObject *watched, QEvent *event)
+void ServerApplication::trackNewConnections()
 {
-    if (event->type() == QEvent::ChildAdded) {
-        // The child is still being constructed: look at it once the loop comes back.
-        QPointer<QObject> child = static_cast<QChildEvent *>(event)->child();
-        QMetaObject::invokeMethod(this, [this, child] { track(child); }, Qt::QueuedConnection);
+    const QList<QTcpServer *> listeners = servers();
+    for (QTcpServer *server : listeners) {
+        if (server->hasPendingConnections())
+            return; // not handed to the HTTP handler yet: the other signal will come after it
     }
-    return QAbstractHttpServer::eventFilter(watched, event);
+    for (QTcpServer *server : listeners) {
+        const QList<QTcpSocket *> sockets = server->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *socket : sockets) {
+            // A TLS connection reaches the handler once its handshake is done.
+            const auto *tls = qobject_cast<QSslSocket *>(socket);
+            if (!tls || tls->isEncrypted())
+                track(socket);
+        }
+    }
 }
 
-void ServerApplication::track(QObject *child)
+void ServerApplication::track(QTcpSocket *socket)
 {
-    auto *socket = qobject_cast<QTcpSocket *>(child);
-    if (!socket || m_tracked.contains(socket))
+    if (m_tracked.contains(socket))
         return;
     m_tracked.insert(socket);
-    m_sockets << socket;
+    m_fresh.insert(socket);
     // The responder writes the status line, headers and body separately and Qt sends a
     // large body in blocks: with Nagle's algorithm the last small segment of an answer
     // waits for the client's delayed ACK (40 ms on Linux) on a keep-alive connection.
@@ -123,6 +138,7 @@ void ServerApplication::track(QObject *child)
     // Connected after QAbstractHttpServer's own handler, so this runs once the bytes were
     // parsed: a read that did not complete a request leaves the connection busy.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+        m_fresh.remove(socket);
         if (m_answered.remove(socket))
             m_busy.remove(socket);
         else
@@ -130,30 +146,47 @@ void ServerApplication::track(QObject *child)
     });
     connect(socket, &QObject::destroyed, this, [this, socket] {
         m_tracked.remove(socket);
+        m_fresh.remove(socket);
         m_busy.remove(socket);
         m_answered.remove(socket);
     });
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_busy.remove(socket); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        m_fresh.remove(socket);
+        m_busy.remove(socket);
+    });
 }
 
 void ServerApplication::shutdown(int timeoutMs)
 {
-    for (QTcpServer *server : servers())
+    // A client may have connected and sent its request before the signal, while the
+    // connection still waits in the kernel's accept queue: take those in before closing,
+    // or closing the listener would reset them.
+    for (QTcpServer *server : servers()) {
+        server->waitForNewConnection(0);
         server->close();
+    }
     const QDeadlineTimer deadline(timeoutMs);
+    // Bytes a fresh connection already sent are read within the first turns of the loop;
+    // one that has sent nothing by then is an idle client, not a request in flight.
+    const QDeadlineTimer freshGrace(std::min(timeoutMs, FreshConnectionGraceMs));
     auto pendingWrites = [this] {
-        for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets)) {
-            if (socket && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
+        for (const QTcpSocket *socket : std::as_const(m_tracked)) {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0)
                 return true;
         }
         return false;
     };
-    while ((!m_busy.isEmpty() || pendingWrites()) && !deadline.hasExpired())
+    auto inFlight = [&] {
+        return !m_busy.isEmpty() || pendingWrites() || (!m_fresh.isEmpty() && !freshGrace.hasExpired());
+    };
+    while (inFlight() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     if (!m_busy.isEmpty())
         qCWarning(lcServer) << m_busy.size() << "connection(s) still sending a request at shutdown";
-    for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets)) {
-        if (socket)
+    // Disconnecting may destroy a socket, which takes it out of the set being walked.
+    const QSet<QTcpSocket *> open = m_tracked;
+    for (QTcpSocket *socket : open) {
+        if (m_tracked.contains(socket))
             socket->disconnectFromHost();
     }
 }
@@ -162,7 +195,6 @@ bool ServerApplication::handleRequest(const QHttpServerRequest &request, QTcpSoc
 {
     QElapsedTimer timer;
     timer.start();
-    track(socket); // in case its first bytes came before the queued look at the new child
     QString routeLabel = QStringLiteral("unmatched");
     ApiResponse response;
     try {

@@ -7,7 +7,6 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
-#include <QPointer>
 #include <QSet>
 
 #include <memory>
@@ -57,13 +56,13 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     ApiResponse dispatch(const QHttpServerRequest &request, QString *routeLabel);
     ApiResponse call(const Route &route, const QHttpServerRequest &request, const QStringList &arguments,
                      const core::Principal &principal);
-    void track(QObject *child);
+    void trackNewConnections();
+    void track(QTcpSocket *socket);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 
     core::ServerStore &m_store;
@@ -79,8 +78,8 @@ private:
 
     QSet<QTcpSocket *> m_busy; // sent part of a request not answered yet
     QSet<QTcpSocket *> m_answered; // answered while their readyRead is being handled
-    QSet<QTcpSocket *> m_tracked;
-    QList<QPointer<QTcpSocket>> m_sockets;
+    QSet<QTcpSocket *> m_fresh; // accepted, nothing read yet
+    QSet<QTcpSocket *> m_tracked; // every open connection
 };
 
 } // namespace nocturne::server
