@@ -15,6 +15,7 @@ test: build
 # Figures go in notes, not tests. console_open_bench takes --db PATH to reuse a large
 # database (make one with `nocturnectl demo --incidents 1000000 --stalled-share 0.094`).
 bench: build
+	cmake --build --preset $(PRESET) --target benchmarks
 	$(BIN)/nocturne-bench-store
 	$(BIN)/queue_bench
 	$(BIN)/console_open_bench

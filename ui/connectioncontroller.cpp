@@ -140,12 +140,14 @@ void ConnectionController::useSessionOnlyStore()
 
 void ConnectionController::connectWith(core::SyncSettings settings)
 {
+    if (!m_session.isUserGivenExplicitly())
+        m_session.setCurrentUser(settings.user);
     m_session.startSync(settings);
-    // Events carry the console's --user; the server refuses an operator's events in
-    // another name, so a mismatch would fill the conflicts view. Say so up front.
+    // The server refuses an operator's events in another name, so acting as someone else
+    // than the connected user would fill the conflicts view. Say so up front.
     if (settings.user != m_session.currentUser()) {
-        Q_EMIT statusMessage(tr("Connected as %1 but acting as %2: the server will refuse actions in %2's name. "
-                                "Start the console with --user %1.")
+        Q_EMIT statusMessage(tr("Connected as %1 but acting as %2 (--user): the server will refuse actions in %2's "
+                                "name. Start the console with --user %1 or without --user.")
                                  .arg(settings.user, m_session.currentUser()));
         return;
     }

@@ -106,6 +106,15 @@ ConsoleSession::ConsoleSession(const core::Clock &clock, QString currentUser, QO
 
 // The owned threads stop (quit + wait) before the models they feed are deleted:
 // members are destroyed in reverse order, and the models are QObject children.
+void ConsoleSession::setCurrentUser(const QString &user)
+{
+    if (user == m_currentUser)
+        return;
+    m_currentUser = user;
+    m_queueProxy->setCurrentUser(m_currentUser);
+    m_savedQueuesModel->setCurrentUser(m_currentUser);
+}
+
 ConsoleSession::~ConsoleSession() = default;
 
 void ConsoleSession::open(const QString &path)

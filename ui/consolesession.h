@@ -63,6 +63,12 @@ public:
 
     const QString &databasePath() const { return m_path; }
     const QString &currentUser() const { return m_currentUser; }
+    // Who the console acts as. A name the operator gave (--user) stays; otherwise the
+    // console takes the name it connects to a server with, since the server refuses an
+    // operator's events written in any other name.
+    void setCurrentUser(const QString &user);
+    void setUserGivenExplicitly(bool given) { m_userGivenExplicitly = given; }
+    bool isUserGivenExplicitly() const { return m_userGivenExplicitly; }
     const core::Clock &clock() const { return m_clock; }
     bool isLoaded() const { return m_loaded; }
     const core::ReferenceSnapshot &reference() const { return m_reference; }
@@ -144,6 +150,7 @@ private:
 
     const core::Clock &m_clock;
     QString m_currentUser;
+    bool m_userGivenExplicitly = false;
     QString m_path;
     core::OwnedThread<core::StoreWorker> m_store;
     core::OwnedThread<core::QueueReader> m_reader;

@@ -3,6 +3,7 @@
 
 #include <core/domain/clock.h>
 #include <ui/consolesession.h>
+#include <ui/consolesettings.h>
 #include <ui/mainwindow.h>
 
 #include <QApplication>
@@ -27,8 +28,13 @@ void loadTranslations(QApplication &app)
         QCoreApplication::installTranslator(ours);
 }
 
+// The user the console connects to its server as, since the server takes events only in
+// that name; standalone, the login name.
 QString defaultUser()
 {
+    const nocturne::ui::ConsoleSettings settings;
+    if (!settings.serverUrl().isEmpty() && !settings.serverUser().isEmpty())
+        return settings.serverUser();
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     return user.isEmpty() ? QStringLiteral("operator") : user;
 }
@@ -57,7 +63,7 @@ int main(int argc, char *argv[])
                                           .arg(QDir::toNativeSeparators(defaultDb)),
                                       QStringLiteral("path"), defaultDb);
     const QCommandLineOption userOption(QStringLiteral("user"),
-                                        QCoreApplication::translate("main", "Act as this operator (default: $USER)."),
+                                        QCoreApplication::translate("main", "Act as this operator (default: the user the console connects to its server as, else $USER)."),
                                         QStringLiteral("name"), defaultUser());
     parser.addOption(dbOption);
     parser.addOption(userOption);
@@ -65,6 +71,7 @@ int main(int argc, char *argv[])
 
     const nocturne::core::SystemClock clock;
     nocturne::ui::ConsoleSession session(clock, parser.value(userOption));
+    session.setUserGivenExplicitly(parser.isSet(userOption));
     nocturne::ui::MainWindow window(session);
     // A database that cannot be used at all ends the program once the operator read why.
     QObject::connect(&window, &nocturne::ui::MainWindow::unusableDatabaseAcknowledged, &app,

@@ -112,7 +112,7 @@ int runList(CtlContext &ctx, const QStringList &arguments)
         return Ok;
     }
     ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                     .arg(tr("NUMBER"), -10)
+                     .arg(tr("NUMBER"), -11) // provisional numbers (P-XXXX-0001) are the longest
                      .arg(tr("PRI"), -3)
                      .arg(tr("STATE"), -11)
                      .arg(tr("ASSIGNEE"), -12)
@@ -123,7 +123,7 @@ int runList(CtlContext &ctx, const QStringList &arguments)
     const bool ok = repository.forEach(filter, [&](const core::Incident &i) {
         ++shown;
         ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                         .arg(i.number, -10)
+                         .arg(i.number, -11)
                          .arg(QStringLiteral("P%1").arg(i.priority), -3)
                          .arg(ellipsis(core::stateLabel(i.state), 11), -11)
                          .arg(ellipsis(i.assignee.isEmpty() ? QStringLiteral("-") : i.assignee, 12), -12)

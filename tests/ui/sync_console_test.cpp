@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,9 +121,11 @@ private:
 // connecting.
 struct ConnectedConsole
 {
-    ConnectedConsole(const QString &path, std::unique_ptr<CredentialStore> store)
-        : session(std::make_unique<ConsoleSession>(clock, QString::fromLatin1(TestUser)))
+    ConnectedConsole(const QString &path, std::unique_ptr<CredentialStore> store,
+                     const QString &user = QString::fromLatin1(TestUser), bool userGivenExplicitly = false)
+        : session(std::make_unique<ConsoleSession>(clock, user))
     {
+        session->setUserGivenExplicitly(userGivenExplicitly);
         session->setCredentialStore(std::move(store));
         window = std::make_unique<MainWindow>(*session);
         session->open(path);
@@ -561,6 +564,59 @@ TEST(ConsoleConnectionTest, WithoutAKeychainAsksForTheTokenAndSaysWhy)
                               .toString(QStringLiteral("HH:mm"));
     EXPECT_TRUE(indicator->text().startsWith(QStringLiteral("Offline since ") + since)) << indicator->text().toStdString();
     EXPECT_TRUE(indicator->toolTip().contains(QStringLiteral("Server: http://127.0.0.1:9"))) << indicator->toolTip().toStdString();
+}
+
+// Runs one command as the console's current user and returns the actor it was recorded with.
+QString actorOfNextAction(ConsoleSession &session)
+{
+    QSignalSpy finished(&session, &ConsoleSession::commandsFinished);
+    core::IncidentCommand open;
+    open.action = core::IncidentAction::Open;
+    open.payload = { { QStringLiteral("title"), QStringLiteral("Dock door 4 sensor stuck open") },
+                     { QStringLiteral("impact"), 3 },
+                     { QStringLiteral("urgency"), 3 } };
+    const quint64 request = session.execute({ open });
+    if (!waitFor([&] { return !finished.isEmpty(); }, 10'000))
+        return QStringLiteral("(no answer)");
+    const auto results = finished.first().at(1).value<QList<core::CommandResult>>();
+    if (finished.first().at(0).toULongLong() != request || results.size() != 1 || !results.first().ok())
+        return QStringLiteral("(failed)");
+    return results.first().event.actor;
+}
+
+TEST(ConsoleConnectionTest, ActsAsTheUserItConnectsAsUnlessGivenOneWithUser)
+{
+    const QString serverUser = QStringLiteral("alice.ops");
+    for (const bool explicitUser : { false, true }) {
+        SCOPED_TRACE(explicitUser ? "--user given" : "default user");
+        resetSettings();
+        DemoDatabase database(20);
+        ASSERT_TRUE(database.ok()) << database.error().toStdString();
+        ConsoleSettings settings;
+        settings.setServerUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        settings.setServerUser(serverUser);
+        auto store = std::make_unique<MemoryCredentialStore>();
+        QObject context;
+        bool stored = false;
+        store->writeToken(CredentialStore::accountFor(QStringLiteral("127.0.0.1"), serverUser),
+                          QStringLiteral("noc_alice"), &context, [&](const CredentialResult &r) { stored = r.ok; });
+        ASSERT_TRUE(waitFor([&] { return stored; }));
+
+        ConnectedConsole console(database.path(), std::move(store), QStringLiteral("workstation.login"), explicitUser);
+        ASSERT_TRUE(waitFor([&] { return console.session->syncTarget().serverUrl.isValid(); }, 10'000));
+        const QString message = console.window->statusBar()->currentMessage();
+        ASSERT_TRUE(waitFor([&] { return console.session->isLoaded(); }, 10'000));
+        if (explicitUser) {
+            EXPECT_EQ(console.session->currentUser(), QStringLiteral("workstation.login"));
+            EXPECT_EQ(actorOfNextAction(*console.session), QStringLiteral("workstation.login"));
+            EXPECT_TRUE(message.contains(QStringLiteral("Connected as alice.ops but acting as workstation.login")))
+                << message.toStdString();
+        } else {
+            EXPECT_EQ(console.session->currentUser(), serverUser);
+            EXPECT_EQ(actorOfNextAction(*console.session), serverUser);
+            EXPECT_FALSE(message.contains(QStringLiteral("acting as"))) << message.toStdString();
+        }
+    }
 }
 
 TEST(ConsoleConnectionTest, StartsStandaloneWithNoServerConfigured)
