@@ -7,7 +7,10 @@
 #include "core/storage/incidentrepository.h"
 #include "core/storage/syncrepository.h"
 
-#include <QSqlQuery>
+#include "support/postgrescluster.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -66,61 +69,73 @@ QList<core::Incident> incidentsOf(Replica &replica)
     return out;
 }
 
-// The server's SQLite file: numbers and revisions, the facts only the server has.
+// Numbers and revisions, the facts only the server has, read through its API so that
+// both backends answer the same questions.
 struct ServerFacts
 {
-    qint64 minRevision = 0, maxRevision = 0, revisions = 0, distinctRevisions = 0;
-    qint64 incidentsWithoutOneNumberEvent = -1;
-    QStringList numbers;
+    QList<qint64> revisions; // in the order the server lists them
+    QMap<QString, int> numberEvents; // incident id -> number events
+    QMap<QString, QString> numbers; // incident id -> the number its last number event gave
+    QString error;
 };
 
-ServerFacts serverFacts(const QString &path)
+ServerFacts serverFacts(const ServerFixture &server)
 {
     ServerFacts f;
-    const QString name = QStringLiteral("server-facts");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT min(server_revision), max(server_revision), count(server_revision), "
-                                      "count(DISTINCT server_revision) FROM events"))
-                && q.next()) {
-                f.minRevision = q.value(0).toLongLong();
-                f.maxRevision = q.value(1).toLongLong();
-                f.revisions = q.value(2).toLongLong();
-                f.distinctRevisions = q.value(3).toLongLong();
-            }
-            // Every incident was opened on a replica: each gets exactly one number event.
-            if (q.exec(QStringLiteral(
-                    "SELECT count(*) FROM incidents i WHERE (SELECT count(*) FROM events e WHERE e.incident_id = i.id "
-                    "AND e.kind = 'updated' AND json_extract(e.payload, '$.number') IS NOT NULL) <> 1"))
-                && q.next())
-                f.incidentsWithoutOneNumberEvent = q.value(0).toLongLong();
-            if (q.exec(QStringLiteral("SELECT number FROM incidents ORDER BY id")))
-                while (q.next())
-                    f.numbers << q.value(0).toString();
+    qint64 since = 0;
+    for (;;) {
+        QUrl url = server.url();
+        url.setPath(QStringLiteral("/api/v1/events"));
+        url.setQuery(QStringLiteral("since=%1&limit=5000").arg(since));
+        const tests::HttpReply reply = tests::httpRequest("GET", url, server.supervisorToken().toUtf8());
+        if (reply.status != 200) {
+            f.error = QStringLiteral("GET events: HTTP %1 %2").arg(reply.status).arg(QString::fromUtf8(reply.body));
+            return f;
         }
+        const QJsonObject body = reply.json().object();
+        const QJsonArray events = body.value(QStringLiteral("events")).toArray();
+        for (const QJsonValue &value : events) {
+            const QJsonObject event = value.toObject();
+            f.revisions << event.value(QStringLiteral("server_revision")).toInteger();
+            const QJsonValue number = event.value(QStringLiteral("payload")).toObject().value(QStringLiteral("number"));
+            const QString incident = event.value(QStringLiteral("incident_id")).toString();
+            f.numberEvents[incident]; // every incident appears, with 0 until a number event
+            if (event.value(QStringLiteral("kind")).toString() == QLatin1StringView("updated") && number.isString()) {
+                ++f.numberEvents[incident];
+                f.numbers[incident] = number.toString();
+            }
+        }
+        const qint64 next = body.value(QStringLiteral("next_since")).toInteger();
+        if (!body.value(QStringLiteral("more")).toBool() || next <= since)
+            return f;
+        since = next;
     }
-    QSqlDatabase::removeDatabase(name);
-    return f;
 }
 
 void expectConverged(ServerFixture &server, std::vector<std::unique_ptr<Replica>> &replicas)
 {
-    const Contents atServer = readContents(server.spec());
+    const Contents atServer = readServerEvents(server, server.supervisorToken());
     ASSERT_TRUE(atServer.error.isEmpty()) << atServer.error.toStdString();
+    ASSERT_GT(atServer.rows, 0);
     EXPECT_EQ(atServer.rows, atServer.distinctIds);
-    const ServerFacts facts = serverFacts(server.spec());
-    EXPECT_EQ(facts.minRevision, 1);
-    EXPECT_EQ(facts.maxRevision, atServer.rows) << "revisions are contiguous";
-    EXPECT_EQ(facts.revisions, atServer.rows) << "every event has a revision";
-    EXPECT_EQ(facts.distinctRevisions, atServer.rows) << "and no two share one";
-    EXPECT_EQ(facts.incidentsWithoutOneNumberEvent, 0);
-    EXPECT_EQ(QSet<QString>(facts.numbers.cbegin(), facts.numbers.cend()).size(), facts.numbers.size());
-    for (const QString &number : facts.numbers)
+    const ServerFacts facts = serverFacts(server);
+    ASSERT_TRUE(facts.error.isEmpty()) << facts.error.toStdString();
+    QList<qint64> contiguous;
+    for (qint64 r = 1; r <= atServer.rows; ++r)
+        contiguous << r;
+    EXPECT_EQ(facts.revisions, contiguous) << "every event has a revision, none shared, none skipped";
+    // Every incident was opened on a replica: each gets exactly one number event.
+    for (auto it = facts.numberEvents.cbegin(); it != facts.numberEvents.cend(); ++it)
+        EXPECT_EQ(it.value(), 1) << "number events of " << it.key().toStdString();
+    const QStringList numbers = facts.numbers.values();
+    EXPECT_EQ(QSet<QString>(numbers.cbegin(), numbers.cend()).size(), numbers.size());
+    for (const QString &number : numbers)
         EXPECT_TRUE(core::EventStore::isAuthoritativeNumber(number)) << number.toStdString();
 
+    // The projections: the server's own table where it is a file of the same schema,
+    // and every replica against the first.
+    const Contents reference = server.isSqlite() ? readContents(server.spec()) : readContents(replicas.front()->path());
+    ASSERT_TRUE(reference.error.isEmpty()) << reference.error.toStdString();
     for (std::size_t r = 0; r < replicas.size(); ++r) {
         SCOPED_TRACE("replica " + std::to_string(r));
         Replica &replica = *replicas.at(r);
@@ -131,15 +146,32 @@ void expectConverged(ServerFixture &server, std::vector<std::unique_ptr<Replica>
         EXPECT_EQ(here.revisions, atServer.revisions) << "each with the server's revision";
         for (const QString &id : replica.created())
             EXPECT_TRUE(atServer.hashes.contains(id)) << "lost: " << id.toStdString();
-        EXPECT_EQ(firstIncidentDifference(here, atServer), QString());
+        EXPECT_EQ(firstIncidentDifference(here, reference), QString());
+        for (const core::Incident &incident : incidentsOf(replica))
+            EXPECT_EQ(incident.number, facts.numbers.value(incident.id)) << incident.id.toStdString();
         EXPECT_EQ(replica.engine().repository().pendingCount(), 0);
     }
 }
 
-TEST(SyncProperty, PartitionedReplicasConvergeOnTheServersEventsAndProjections)
+// The backend's name, and the store spec a fresh server of that kind is given.
+QString storeSpecFor(const QString &backend, QString *error)
 {
-    ServerFixture server;
+    if (backend == QLatin1StringView("sqlite"))
+        return {}; // a file in the fixture's own folder
+    tests::PostgresCluster *cluster = tests::PostgresCluster::shared(error);
+    return cluster ? cluster->createDatabase(QStringLiteral("sync_property"), error) : QString();
+}
+
+class SyncProperty : public ::testing::TestWithParam<const char *>
+{
+};
+
+TEST_P(SyncProperty, PartitionedReplicasConvergeOnTheServersEventsAndProjections)
+{
     QString error;
+    const QString spec = storeSpecFor(QString::fromLatin1(GetParam()), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ServerFixture server(spec);
     ASSERT_TRUE(server.start(&error)) << error.toStdString();
     QTemporaryDir dir;
     std::vector<std::unique_ptr<Replica>> replicas;
@@ -226,6 +258,9 @@ TEST(SyncProperty, PartitionedReplicasConvergeOnTheServersEventsAndProjections)
     ::testing::Test::RecordProperty("events_created", int(created));
     ::testing::Test::RecordProperty("flagged_conflicts", int(flagged));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SyncProperty, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<const char *> &info) { return std::string(info.param); });
 
 } // namespace
 } // namespace nocturne::sync::test
