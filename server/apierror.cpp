@@ -25,6 +25,7 @@ constexpr ErrorInfo Errors[] = {
     { ApiErrorCode::UnsupportedMediaType, 415, "unsupported_media_type" },
     { ApiErrorCode::Unprocessable, 422, "unprocessable" },
     { ApiErrorCode::Unavailable, 503, "unavailable" },
+    { ApiErrorCode::NotImplemented, 501, "not_implemented" },
     { ApiErrorCode::Internal, 500, "internal" },
 };
 

@@ -24,6 +24,7 @@ enum class ApiErrorCode {
     UnsupportedMediaType,
     Unprocessable,
     Unavailable,
+    NotImplemented,
     Internal,
 };
 

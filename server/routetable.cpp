@@ -12,6 +12,7 @@ const QList<Route> &apiRoutes()
         { RouteId::GetIncident, "GET", QStringLiteral("/api/v1/incidents/{id}"), Access::Read },
         { RouteId::AppendEvents, "POST", QStringLiteral("/api/v1/events"), Access::WriteEvents },
         { RouteId::EventsSince, "GET", QStringLiteral("/api/v1/events"), Access::Read },
+        { RouteId::Kpis, "GET", QStringLiteral("/api/v1/kpis"), Access::Read },
         { RouteId::Alertmanager, "POST", QStringLiteral("/api/v1/integrations/alertmanager"), Access::Ingest },
         { RouteId::EventsApi, "POST", QStringLiteral("/api/v1/integrations/events"), Access::Ingest },
         { RouteId::ListUsers, "GET", QStringLiteral("/api/v1/users"), Access::Administer },

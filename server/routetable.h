@@ -23,6 +23,7 @@ enum class RouteId {
     AddUser,
     CreateToken,
     RevokeToken,
+    Kpis,
 };
 
 // Who may call a route: checked by the dispatcher before any controller runs.

@@ -6,6 +6,7 @@
 #include "healthcontroller.h"
 #include "incidentcontroller.h"
 #include "integrationcontroller.h"
+#include "kpicontroller.h"
 #include "requestcontext.h"
 #include "serverlog.h"
 #include "servermetrics.h"
@@ -84,7 +85,8 @@ ServerApplication::ServerApplication(core::ServerStore &store, const core::Clock
       m_incidents(std::make_unique<IncidentController>(store)),
       m_events(std::make_unique<EventController>(store, *m_metrics, clock)),
       m_integrations(std::make_unique<IntegrationController>(store, *m_metrics, clock)),
-      m_accounts(std::make_unique<AccountController>(store, *m_authenticator, clock))
+      m_accounts(std::make_unique<AccountController>(store, *m_authenticator, clock)),
+      m_kpis(std::make_unique<KpiController>(store, clock))
 {
 }
 
@@ -307,6 +309,7 @@ ApiResponse ServerApplication::call(const Route &route, const QHttpServerRequest
     case RouteId::AddUser: return m_accounts->addUser(context);
     case RouteId::CreateToken: return m_accounts->createToken(context);
     case RouteId::RevokeToken: return m_accounts->revokeToken(context);
+    case RouteId::Kpis: return m_kpis->report(context);
     }
     return ApiResponse::error(ApiError(ApiErrorCode::Internal, tr("Route without a handler")));
 }

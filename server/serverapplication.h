@@ -25,6 +25,7 @@ class EventController;
 class HealthController;
 class IncidentController;
 class IntegrationController;
+class KpiController;
 class ServerMetrics;
 
 struct ServerOptions
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<EventController> m_events;
     std::unique_ptr<IntegrationController> m_integrations;
     std::unique_ptr<AccountController> m_accounts;
+    std::unique_ptr<KpiController> m_kpis;
 
     QSet<QTcpSocket *> m_busy; // sent part of a request not answered yet
     QSet<QTcpSocket *> m_answered; // answered while their readyRead is being handled

@@ -3,15 +3,12 @@
 #include "ctlcontext.h"
 
 #include <QCoreApplication>
-#include <QDate>
-#include <QDateTime>
 #include <QTimeZone>
 
 namespace nocturne::ctl {
 
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("nocturnectl", text); }
-constexpr int DefaultPeriodDays = 30;
 } // namespace
 
 bool readTimeZone(CtlContext &ctx, const QString &text, QByteArray *zone)
@@ -33,24 +30,14 @@ bool readTimeZone(CtlContext &ctx, const QString &text, QByteArray *zone)
 bool parseDateIn(CtlContext &ctx, const QString &option, const QString &text, const QByteArray &zone, bool endOfDay,
                  qint64 *ms)
 {
-    const QTimeZone tz(zone);
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (date.isValid() && text.size() == 10) {
-        *ms = (endOfDay ? date.addDays(1) : date).startOfDay(tz).toMSecsSinceEpoch();
-        return true;
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) {
+    const std::optional<qint64> at = core::kpiBoundaryFromText(text, zone, endOfDay);
+    if (!at) {
         ctx.usage(tr("%1: \"%2\" is not a date or an ISO 8601 time (e.g. 2026-11-27, 2026-11-27T14:05 or "
                      "2026-11-27T13:05:00Z)")
                       .arg(option, text));
         return false;
     }
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeZone(tz); // no offset written: the time is in --tz
-    *ms = t.toMSecsSinceEpoch();
+    *ms = *at;
     return true;
 }
 
@@ -78,11 +65,7 @@ bool KpiArguments::read(CtlContext &ctx, const QCommandLineParser &parser, qint6
     query->toUtcMs = now;
     if (parser.isSet(m_to) && !parseDateIn(ctx, QStringLiteral("--to"), parser.value(m_to), query->timeZone, true, &query->toUtcMs))
         return false;
-    // Thirty calendar days back in the zone, so a period ending at midnight starts at one
-    // even across a daylight-saving change.
-    query->fromUtcMs = QDateTime::fromMSecsSinceEpoch(query->toUtcMs, QTimeZone(query->timeZone))
-                           .addDays(-DefaultPeriodDays)
-                           .toMSecsSinceEpoch();
+    query->fromUtcMs = core::defaultKpiPeriodStart(query->toUtcMs, query->timeZone);
     if (parser.isSet(m_from)
         && !parseDateIn(ctx, QStringLiteral("--from"), parser.value(m_from), query->timeZone, false, &query->fromUtcMs))
         return false;
@@ -92,18 +75,14 @@ bool KpiArguments::read(CtlContext &ctx, const QCommandLineParser &parser, qint6
     }
     core::KpiFilter &filter = query->filter;
     for (const QString &value : parser.values(m_priority)) {
-        for (QString p : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            p = p.trimmed();
-            if (p.startsWith(QLatin1Char('P'), Qt::CaseInsensitive))
-                p.remove(0, 1);
-            bool ok = false;
-            const int priority = p.toInt(&ok);
-            if (!ok || priority < 1 || priority > 5) {
+        for (const QString &p : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const std::optional<int> priority = core::kpiPriorityFromText(p);
+            if (!priority) {
                 ctx.usage(tr("--priority: \"%1\" is not a priority 1-5 (or P1-P5)").arg(value));
                 return false;
             }
-            if (!filter.priorities.contains(priority))
-                filter.priorities << priority;
+            if (!filter.priorities.contains(*priority))
+                filter.priorities << *priority;
         }
     }
     for (const QString &value : parser.values(m_domain)) {

@@ -1,6 +1,9 @@
 #include "kpiquery.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace nocturne::core {
 
@@ -26,6 +29,40 @@ QString KpiFilter::describe() const
             parts.append(names->join(QStringLiteral(", ")));
     }
     return parts.join(QStringLiteral(" · "));
+}
+
+std::optional<qint64> kpiBoundaryFromText(const QString &text, const QByteArray &zone, bool endOfDay)
+{
+    const QTimeZone tz(zone);
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return (endOfDay ? date.addDays(1) : date).startOfDay(tz).toMSecsSinceEpoch();
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(tz); // no offset written: the time is in the zone
+    return t.toMSecsSinceEpoch();
+}
+
+qint64 defaultKpiPeriodStart(qint64 toUtcMs, const QByteArray &zone)
+{
+    constexpr int DefaultPeriodDays = 30;
+    return QDateTime::fromMSecsSinceEpoch(toUtcMs, QTimeZone(zone)).addDays(-DefaultPeriodDays).toMSecsSinceEpoch();
+}
+
+std::optional<int> kpiPriorityFromText(QString text)
+{
+    text = text.trimmed();
+    if (text.startsWith(QLatin1Char('P'), Qt::CaseInsensitive))
+        text.remove(0, 1);
+    bool ok = false;
+    const int priority = text.toInt(&ok);
+    if (!ok || priority < 1 || priority > 5)
+        return std::nullopt;
+    return priority;
 }
 
 } // namespace nocturne::core

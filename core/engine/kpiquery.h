@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace nocturne::core {
 
 // Which incidents a KPI is computed over, besides the period. An empty list means "all".
@@ -48,5 +50,16 @@ struct KpiQuery
     }
     friend bool operator==(const KpiQuery &, const KpiQuery &) = default;
 };
+
+// A period boundary as people write it, read the same way by nocturnectl and the server:
+// a date ("2026-11-27": the midnight starting that day in `zone`, or the one ending it
+// with `endOfDay`, for an inclusive end) or an ISO 8601 time (in `zone` unless it carries
+// Z or an offset). nullopt when it is neither.
+std::optional<qint64> kpiBoundaryFromText(const QString &text, const QByteArray &zone, bool endOfDay);
+// The default period's start: thirty calendar days before `toUtcMs` in `zone`, so a period
+// ending at midnight starts at one even across a daylight-saving change.
+qint64 defaultKpiPeriodStart(qint64 toUtcMs, const QByteArray &zone);
+// "2", "P2" or "p2"; nullopt unless 1..5.
+std::optional<int> kpiPriorityFromText(QString text);
 
 } // namespace nocturne::core

@@ -5,6 +5,13 @@
 
 namespace nocturne::core {
 
+std::optional<KpiReport> ServerStore::kpis(const KpiQuery &, qint64, DatabaseError *error)
+{
+    *error = DatabaseError { DatabaseError::Kind::InvalidData,
+                             QStringLiteral("the %1 store does not compute KPIs").arg(backend()) };
+    return std::nullopt;
+}
+
 bool ServerStore::isPostgresUrl(const QString &spec)
 {
     return spec.startsWith(QLatin1StringView("postgresql://")) || spec.startsWith(QLatin1StringView("postgres://"));

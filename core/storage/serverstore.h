@@ -4,6 +4,8 @@
 #include "../domain/event.h"
 #include "../domain/incident.h"
 #include "../domain/role.h"
+#include "../engine/kpicalculator.h"
+#include "../engine/kpiquery.h"
 
 #include <QList>
 #include <QString>
@@ -131,6 +133,11 @@ public:
     virtual std::optional<QList<Event>> incidentEvents(const QString &incidentId, DatabaseError *error) = 0;
 
     virtual std::optional<qint64> eventCount(DatabaseError *error) = 0; // for /metrics
+
+    // Every KPI of docs/kpi.md for the period and filters, judged against the stored
+    // targets. They need the SLA configuration, which only an SQLite store holds so far.
+    virtual bool hasKpis() const { return false; }
+    virtual std::optional<KpiReport> kpis(const KpiQuery &query, qint64 nowMs, DatabaseError *error);
 };
 
 } // namespace nocturne::core

@@ -1,6 +1,7 @@
 #include "sqliteserverstore.h"
 
 #include "incidentrepository.h"
+#include "kpirepository.h"
 #include "rowmapping.h"
 #include "serverpolicy.h"
 #include "../domain/clock.h"
@@ -288,6 +289,19 @@ std::optional<qint64> SqliteServerStore::eventCount(DatabaseError *error)
         return std::nullopt;
     }
     return q.value(0).toLongLong();
+}
+
+std::optional<KpiReport> SqliteServerStore::kpis(const KpiQuery &query, qint64 nowMs, DatabaseError *error)
+{
+    // The cached SLA outcomes are derived data: bring them up to date first, as the CLI does.
+    KpiRepository repository(m_database.connection());
+    std::shared_ptr<KpiFacts> facts;
+    std::optional<KpiTargets> targets;
+    if (!repository.refreshOutcomes(nowMs) || !(facts = repository.loadFacts()) || !(targets = repository.loadTargets())) {
+        *error = repository.lastError();
+        return std::nullopt;
+    }
+    return computeKpis(*facts, query, *targets, nowMs);
 }
 
 } // namespace nocturne::core

@@ -40,6 +40,9 @@ public:
     std::optional<QList<Event>> incidentEvents(const QString &incidentId, DatabaseError *error) override;
     std::optional<qint64> eventCount(DatabaseError *error) override;
 
+    bool hasKpis() const override { return true; }
+    std::optional<KpiReport> kpis(const KpiQuery &query, qint64 nowMs, DatabaseError *error) override;
+
 private:
     // The file becomes a server database on first use of the event side, not on open:
     // `nocturnectl user add` on a file must not change how it numbers incidents.

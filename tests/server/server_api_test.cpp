@@ -49,6 +49,11 @@ protected:
     ServerBackend *m_backend = nullptr;
 };
 
+std::string compactJson(const QJsonValue &value)
+{
+    return QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).toStdString();
+}
+
 QByteArray fixture(const char *name)
 {
     QFile file(QStringLiteral(NOCTURNE_FIXTURE_DIR) + QLatin1Char('/') + QLatin1StringView(name));
@@ -309,6 +314,63 @@ TEST_P(ServerApi, TheListPageFollowsNewEvents)
     ASSERT_EQ(second.status, 200);
     EXPECT_EQ(second.json()[QStringLiteral("total")].toInteger(), first.json()[QStringLiteral("total")].toInteger() + 1);
     EXPECT_GT(second.json()[QStringLiteral("revision")].toInteger(), first.json()[QStringLiteral("revision")].toInteger());
+}
+
+// The KPI report through the API is the one nocturnectl computes from the same store;
+// a PostgreSQL store says it cannot compute it rather than answer with empty figures.
+TEST_P(ServerApi, KpisAreTheReportTheCliComputesFromTheSameStore)
+{
+    const core::Event event = openedEvent(m_backend->user("operator"), QStringLiteral("Pallet wrapper W2 down"), now() - 3'600'000);
+    ASSERT_EQ(post(QStringLiteral("/api/v1/events"), "operator", eventsBody({ event })).status, 200);
+    const QString from = QDateTime::fromMSecsSinceEpoch(now() - 2 * 86'400'000LL, Qt::UTC).toString(Qt::ISODate);
+    const QString to = QDateTime::fromMSecsSinceEpoch(now() + 60'000, Qt::UTC).toString(Qt::ISODate);
+    const QString query = QStringLiteral("from=%1&to=%2&tz=Europe/Berlin").arg(from, to);
+
+    EXPECT_EQ(get(QStringLiteral("/api/v1/kpis?") + query, "integration").status, 403);
+    const HttpReply reply = get(QStringLiteral("/api/v1/kpis?") + query, "auditor");
+    if (QLatin1StringView(GetParam()) == QLatin1StringView("postgresql")) {
+        EXPECT_EQ(reply.status, 501) << reply.body.toStdString();
+        EXPECT_EQ(errorCode(reply), QStringLiteral("not_implemented"));
+        EXPECT_TRUE(errorMessage(reply).contains(QStringLiteral("postgresql"))) << errorMessage(reply).toStdString();
+        return;
+    }
+    ASSERT_EQ(reply.status, 200) << reply.body.toStdString();
+    const QJsonObject api = reply.json().object();
+
+    for (const QStringList &filter : { QStringList {}, QStringList { QStringLiteral("--priority"), QStringLiteral("P1,P2") } }) {
+        SCOPED_TRACE(filter.join(u' ').toStdString());
+        const QJsonObject fromApi = filter.isEmpty()
+            ? api
+            : get(QStringLiteral("/api/v1/kpis?priority=P1,P2&") + query, "auditor").json().object();
+        QByteArray output, errors;
+        ASSERT_EQ(runCtl(QStringList { QStringLiteral("--db"), m_backend->database, QStringLiteral("kpi"),
+                                       QStringLiteral("--json"), QStringLiteral("--from"), from, QStringLiteral("--to"),
+                                       to, QStringLiteral("--tz"), QStringLiteral("Europe/Berlin") }
+                             + filter,
+                         &output, &errors),
+                  0)
+            << errors.toStdString();
+        const QJsonObject fromCli = QJsonDocument::fromJson(output).object();
+        ASSERT_FALSE(fromCli.isEmpty()) << output.left(400).toStdString();
+        // Not the computation time, nor the backlog series, whose last point is "now".
+        for (const char *key : { "query", "incidents_considered", "previous", "targets", "weeks", "category_pareto",
+                                 "compliance_by_priority" })
+            EXPECT_EQ(compactJson(fromApi.value(QLatin1StringView(key))), compactJson(fromCli.value(QLatin1StringView(key))))
+                << key;
+        const QJsonObject current = fromApi.value(QStringLiteral("current")).toObject();
+        EXPECT_EQ(current.value(QStringLiteral("opened")), fromCli.value(QStringLiteral("current")).toObject().value(QStringLiteral("opened")));
+    }
+    EXPECT_GE(api.value(QStringLiteral("current")).toObject().value(QStringLiteral("opened")).toInt(), 1);
+    EXPECT_EQ(api.value(QStringLiteral("query")).toObject().value(QStringLiteral("time_zone")).toString(),
+              QStringLiteral("Europe/Berlin"));
+
+    // Bad values are named, like every other query string of the API.
+    const HttpReply bad = get(QStringLiteral("/api/v1/kpis?priority=P9"), "auditor");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_TRUE(errorMessage(bad).contains(QStringLiteral("P9"))) << errorMessage(bad).toStdString();
+    const HttpReply backwards = get(QStringLiteral("/api/v1/kpis?from=2026-11-20&to=2026-11-10"), "auditor");
+    EXPECT_EQ(backwards.status, 400);
+    EXPECT_EQ(errorMessage(backwards), QStringLiteral("from must be before to"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerApi, ::testing::Values("sqlite", "postgresql"),
