@@ -7,6 +7,7 @@
 #
 # usage: bench/server_bench.sh [BIN_DIR]     (default: build/bin; needs wrk, python3,
 #        PostgreSQL 15 in /usr/lib/postgresql/15/bin for the second half)
+# env:   BACKENDS="sqlite postgresql" (either or both), LIST_SECONDS=0 skips the list page
 set -euo pipefail
 
 BIN=$(cd "${1:-build/bin}" && pwd)
@@ -17,6 +18,7 @@ LIST_SECONDS=${LIST_SECONDS:-10}
 POST_SECONDS=${POST_SECONDS:-5}
 BODIES=${BODIES:-300} # per run; enough that no thread runs out (checked)
 BATCH=500
+BACKENDS=${BACKENDS:-sqlite postgresql}
 
 WORK=$(mktemp -d /tmp/nocturne-server-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -70,12 +72,14 @@ bench_backend() { # $1 = name, $2 = database spec
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
     echo "== $name: $total incidents stored"
 
-    local list=()
-    for run in $(seq $RUNS); do
-        list+=("$(wrk -t2 -c32 -d"${LIST_SECONDS}"s -H "Authorization: Bearer $TOKEN" \
-            "$URL/api/v1/incidents?limit=50" | awk '/Requests\/sec/ { print $2 }')")
-    done
-    echo "$name list page (limit=50): median $(printf '%s\n' "${list[@]}" | median) req/s  (runs: ${list[*]})"
+    if [ "$LIST_SECONDS" -gt 0 ]; then
+        local list=()
+        for run in $(seq $RUNS); do
+            list+=("$(wrk -t2 -c32 -d"${LIST_SECONDS}"s -H "Authorization: Bearer $TOKEN" \
+                "$URL/api/v1/incidents?limit=50" | awk '/Requests\/sec/ { print $2 }')")
+        done
+        echo "$name list page (limit=50): median $(printf '%s\n' "${list[@]}" | median) req/s  (runs: ${list[*]})"
+    fi
 
     local events=()
     for run in $(seq $RUNS); do
@@ -93,14 +97,18 @@ bench_backend() { # $1 = name, $2 = database spec
 }
 
 # SQLite: demo history first (nocturnectl), then the server takes the file over.
-"$BIN/nocturnectl" --db "$WORK/bench.db" demo --incidents 5000 --days 60 --seed 42 >/dev/null
-start_server "$WORK/bench.db"
-make_token "$WORK/bench.db"
-bench_backend sqlite "$WORK/bench.db"
-stop_server
+if [[ " $BACKENDS " == *" sqlite "* ]]; then
+    "$BIN/nocturnectl" --db "$WORK/bench.db" demo --incidents 5000 --days 60 --seed 42 >/dev/null
+    start_server "$WORK/bench.db"
+    make_token "$WORK/bench.db"
+    bench_backend sqlite "$WORK/bench.db"
+    stop_server
+fi
 
 # PostgreSQL: a throwaway cluster, seeded through the API.
-if [ -x "$PGBIN/initdb" ]; then
+if [[ " $BACKENDS " != *" postgresql "* ]]; then
+    : # not asked for
+elif [ -x "$PGBIN/initdb" ]; then
     PG_DATA="$WORK/pg"
     mkdir -p "$PG_DATA" && chown postgres "$PG_DATA" 2>/dev/null || true
     as_postgres "$PGBIN/initdb" -A trust -U postgres -E UTF8 --locale=C -D "$PG_DATA" >/dev/null

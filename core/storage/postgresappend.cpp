@@ -220,7 +220,15 @@ QString PostgresServerStore::numberFor(const Event &opened, Batch &batch, Databa
 bool PostgresServerStore::appendInTransaction(Batch &batch, BatchResult *result)
 {
     DatabaseError &error = result->error;
-    QSqlQuery *lock = prepared(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), &error);
+    // The batch's statements are prepared once per connection, often while the tables are
+    // still small; a generic plan cached then keeps scanning whole tables once they have
+    // grown, comparing every row with every element of the batch's arrays. Within this
+    // transaction each execution is planned for its own arrays instead: planning costs far
+    // less than such a scan. The read paths keep their cached plans.
+    QSqlQuery *lock
+        = prepared(QStringLiteral("SELECT pg_advisory_xact_lock(?), "
+                                  "set_config('plan_cache_mode', 'force_custom_plan', true)"),
+            &error);
     if (!lock || !run(lock, { postgres::AppendLockKey }, &error))
         return false;
     lock->finish();
