@@ -14,7 +14,7 @@ namespace nocturne::models {
 // Roles of KpiChartModel. Rows are the chart's categories (weeks, priorities, services,
 // days), columns its series; a chart adapter reads only these.
 namespace KpiChartRole {
-enum Role : int {
+enum Role { // no ": int": Qt 6.4 lupdate then loses the namespace of KpiChartModel below
     Value = Qt::UserRole, // double; invalid where the series has no data for the row
     RowKey, // vertical header: what the row stands for (week start / day UTC ms, priority, name)
     Color, // horizontal header: the series' colour

@@ -2,69 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>response</source>
+        <translation>Reaktionszeit</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>Lösungszeit</translation>
+    </message>
+    <message>
+        <source>%1 breached its %2 target (P%3)</source>
+        <translation>%1: Ziel für die %2 verletzt (P%3)</translation>
+    </message>
+    <message>
+        <source>%1 has used %2 % of its %3 target (P%4)</source>
+        <translation>%1: %2 % des Ziels für die %3 verbraucht (P%4)</translation>
+    </message>
+    <message>
+        <source>%1 was escalated (P%2)</source>
+        <translation>%1 wurde eskaliert (P%2)</translation>
+    </message>
+    <message>
+        <source>%1 was escalated (P%2): %3</source>
+        <translation>%1 wurde eskaliert (P%2): %3</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1d %2h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>%1h %2m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>
     <name>EventSummary</name>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Opened as %1: %2</source>
+        <translation>Eröffnet als %1: %2</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <source>Opened %1 as %2: %3</source>
+        <translation>%1 eröffnet als %2: %3</translation>
     </message>
     <message>
-        <source>To %1 (%2)</source>
-        <translation>An %1 (%2)</translation>
+        <source>Acknowledged</source>
+        <translation>Angenommen</translation>
     </message>
     <message>
-        <source>To %1</source>
-        <translation>An %1</translation>
+        <source>Assigned to %1 / %2</source>
+        <translation>Zugewiesen an %1 / %2</translation>
     </message>
     <message>
-        <source>%1 — %2, %3</source>
-        <translation type="unfinished"></translation>
+        <source>Assigned to %1</source>
+        <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <source>Work started</source>
-        <translation>Bearbeitung begonnen</translation>
+        <source>Priority set to %1 (impact %2, urgency %3)</source>
+        <translation>Priorität auf %1 gesetzt (Auswirkung %2, Dringlichkeit %3)</translation>
     </message>
     <message>
-        <source>Impact %1, urgency %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <source>On hold: %1</source>
+        <translation>Zurückgestellt: %1</translation>
     </message>
     <message>
-        <source>Changed %1</source>
-        <translation>Geändert: %1</translation>
+        <source>Resumed work</source>
+        <translation>Bearbeitung fortgesetzt</translation>
     </message>
     <message>
-        <source>Level %1 to %2</source>
-        <translation>Stufe %1 an %2</translation>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
     </message>
     <message>
-        <source>Alert attached</source>
-        <translation>Alarm angehängt</translation>
+        <source>Cancelled: %1</source>
+        <translation>Storniert: %1</translation>
+    </message>
+    <message>
+        <source>Resolved (%1)</source>
+        <translation>Gelöst (%1)</translation>
+    </message>
+    <message>
+        <source>Resolved (%1): %2</source>
+        <translation>Gelöst (%1): %2</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <source>Problem %1</source>
-        <translation>Problem %1</translation>
+        <source>Reopened</source>
+        <translation>Wiedereröffnet</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>Wiedereröffnet: %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <source>Escalated to %1 (level %2): %3</source>
+        <translation>Eskaliert an %1 (Stufe %2): %3</translation>
+    </message>
+    <message>
+        <source>Alert attached: %1</source>
+        <translation>Alarm angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Linked to problem %1</source>
+        <translation>Mit Problem %1 verknüpft</translation>
     </message>
 </context>
 <context>
@@ -92,6 +147,142 @@
     <message>
         <source>Resolved today</source>
         <translation>Heute gelöst</translation>
+    </message>
+    <message>
+        <source>Breaching soon</source>
+        <translation>SLA-Verletzung droht</translation>
+    </message>
+</context>
+<context>
+    <name>SlaCells</name>
+    <message>
+        <source>No forecast: too few similar resolved incidents</source>
+        <translation>Keine Prognose: zu wenige ähnliche gelöste Incidents</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chance of breaching the resolution target: %1
+Estimated from %n similar resolved incident(s)</source>
+        <translation>
+            <numerusform>Wahrscheinlichkeit einer Verletzung des Lösungsziels: %1
+Geschätzt aus %n ähnlichen gelösten Incident</numerusform>
+            <numerusform>Wahrscheinlichkeit einer Verletzung des Lösungsziels: %1
+Geschätzt aus %n ähnlichen gelösten Incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SlaCountdown</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Eingehalten</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Verletzt</translation>
+    </message>
+    <message>
+        <source>Paused (%1 left)</source>
+        <translation>Pausiert (noch %1)</translation>
+    </message>
+    <message>
+        <source>Paused (overdue %1)</source>
+        <translation>Pausiert (überfällig %1)</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>Überfällig %1</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Paused, breached</source>
+        <translation>Pausiert, verletzt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Breached, running</source>
+        <translation>Verletzt, läuft</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>%1 SLA: %2</source>
+        <translation>SLA %1: %2</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <source>Elapsed (business time): %1</source>
+        <translation>Verstrichen (Geschäftszeit): %1</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Pausiert: %1</translation>
+    </message>
+    <message>
+        <source>Remaining (business time): %1</source>
+        <translation>Verbleibend (Geschäftszeit): %1</translation>
+    </message>
+    <message>
+        <source>Overdue (business time): %1</source>
+        <translation>Überfällig (Geschäftszeit): %1</translation>
+    </message>
+    <message>
+        <source>Breached at: %1</source>
+        <translation>Verletzt am: %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Frist: %1</translation>
+    </message>
+    <message>
+        <source>Stopped at: %1</source>
+        <translation>Gestoppt am: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -238,7 +429,11 @@
     </message>
     <message>
         <source>P%1</source>
-        <translation type="unfinished"></translation>
+        <translation>P%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -249,26 +444,61 @@
     </message>
     <message>
         <source>The incident database (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Incident-Datenbank (Standard: %1).</translation>
     </message>
     <message>
-        <source>Act as this operator (default: $USER).</source>
-        <translation type="unfinished"></translation>
+        <source>Act as this operator (default: your user on the server, or $USER).</source>
+        <translation>Als dieser Operator handeln (Standard: Ihr Benutzer auf dem Server, sonst $USER).</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::models::ConflictsModel</name>
+    <message>
+        <source>Invalid after a merge</source>
+        <translation>Nach Zusammenführung ungültig</translation>
+    </message>
+    <message>
+        <source>Invalid after a merge: %1</source>
+        <translation>Nach Zusammenführung ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Refused by the server (%1)</source>
+        <translation>Vom Server abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by the server at %1 (HTTP %2, %3): %4</source>
+        <translation>Vom Server abgelehnt am %1 (HTTP %2, %3): %4</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
     <name>nocturne::models::IncidentQueueModel</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>(unassigned)</source>
         <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Number</source>
@@ -318,19 +548,88 @@
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
+    <message>
+        <source>%1: %2
+Provisional number until the server assigns one</source>
+        <translation>%1: %2
+Vorläufige Nummer, bis der Server eine vergibt</translation>
+    </message>
+    <message>
+        <source>Response SLA</source>
+        <translation>Reaktions-SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA</source>
+        <translation>Lösungs-SLA</translation>
+    </message>
+    <message>
+        <source>Breach risk</source>
+        <translation>Verletzungsrisiko</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::models::KpiChartModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>MTTA</source>
+        <translation>MTTA</translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation>MTTR</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Offene Incidents</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>Kumulierter Anteil</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
 </context>
 <context>
     <name>nocturne::models::SavedQueuesModel</name>
     <message numerus="yes">
         <source>%1: %n incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Incident</numerusform>
+            <numerusform>%1: %n Incidents</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -341,11 +640,11 @@
     </message>
     <message>
         <source>This event was valid when it was recorded, but not after a merge put it in order; it is kept in the history and did not change the incident.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ereignis war bei seiner Erfassung gültig, aber nicht mehr, nachdem eine Zusammenführung es eingeordnet hat; es bleibt im Verlauf und hat den Incident nicht verändert.</translation>
     </message>
     <message>
         <source>Recorded %1 on node %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst %1 auf Knoten %2</translation>
     </message>
     <message>
         <source>Occurred</source>
@@ -372,20 +671,20 @@
     <name>nocturne::ui::ActionController</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n incident(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Incident: %1</numerusform>
+            <numerusform>%n Incidents: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -414,9 +713,9 @@
     </message>
     <message numerus="yes">
         <source>Sent: %1 %n incident(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gesendet: „%1“ für %n Incident…</numerusform>
+            <numerusform>Gesendet: „%1“ für %n Incidents…</numerusform>
         </translation>
     </message>
     <message>
@@ -425,14 +724,14 @@
     </message>
     <message numerus="yes">
         <source>Done: %1 %n incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Erledigt: „%1“ für %n Incident</numerusform>
+            <numerusform>Erledigt: „%1“ für %n Incidents</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 done; %3 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 erledigt; %3 abgelehnt</translation>
     </message>
     <message>
         <source>Some actions were refused</source>
@@ -440,9 +739,30 @@
     </message>
     <message numerus="yes">
         <source>Could not %1 %n incident(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„%1“ war für %n Incident nicht möglich.</numerusform>
+            <numerusform>„%1“ war für %n Incidents nicht möglich.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::AlertCenter</name>
+    <message>
+        <source>Nocturne — SLA alert</source>
+        <translation>Nocturne — SLA-Alarm</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nocturne — %n SLA alert(s)</source>
+        <translation>
+            <numerusform>Nocturne — %n SLA-Alarm</numerusform>
+            <numerusform>Nocturne — %n SLA-Alarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
 </context>
@@ -466,11 +786,259 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Choose an assignment group.</source>
         <translation>Zuständige Gruppe wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ChartAdapter</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>Keine Daten für diesen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ConflictsView</name>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <source>Take the selected conflicts off this list. The events stay in the incident&apos;s history.</source>
+        <translation>Die ausgewählten Konflikte aus dieser Liste entfernen. Die Ereignisse bleiben im Verlauf des Incidents.</translation>
+    </message>
+    <message>
+        <source>Offer the selected events to the server again (after a role change, for example).</source>
+        <translation>Die ausgewählten Ereignisse erneut an den Server senden (zum Beispiel nach einer Rollenänderung).</translation>
+    </message>
+    <message>
+        <source>No conflicts: the server accepted every change made here.</source>
+        <translation>Keine Konflikte: Der Server hat jede hier vorgenommene Änderung akzeptiert.</translation>
+    </message>
+    <message>
+        <source>One change made here was refused by the server, or made invalid by a merge. It is kept in the incident&apos;s history; nothing was dropped.</source>
+        <translation>Eine hier vorgenommene Änderung wurde vom Server abgelehnt oder durch eine Zusammenführung ungültig. Sie bleibt im Verlauf des Incidents; nichts wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>%1 changes made here were refused by the server, or made invalid by a merge. They are kept in the incidents&apos; history; nothing was dropped.</source>
+        <translation>%1 hier vorgenommene Änderungen wurden vom Server abgelehnt oder durch eine Zusammenführung ungültig. Sie bleiben im Verlauf der Incidents; nichts wurde verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ConnectionController</name>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>Mit Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Sync this console&apos;s database with a Nocturne server</source>
+        <translation>Die Datenbank dieser Konsole mit einem Nocturne-Server synchronisieren</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so the token is kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar; das Token wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No token for %1 on %2 is stored in the keychain.</source>
+        <translation>Im Schlüsselbund ist kein Token für %1 auf %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: %1. The token will be kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: %1. Das Token wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The keychain could not give the token: %1. The token will be kept for this session only.</source>
+        <translation>Der Schlüsselbund konnte das Token nicht liefern: %1. Das Token wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Server token</source>
+        <translation>Server-Token</translation>
+    </message>
+    <message>
+        <source>%1
+
+Token of %2 on %3 (empty: work standalone for now):</source>
+        <translation>%1
+
+Token von %2 auf %3 (leer: vorerst ohne Server arbeiten):</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Work standalone</source>
+        <translation>Ohne Server arbeiten</translation>
+    </message>
+    <message>
+        <source>Working standalone: no token for %1</source>
+        <translation>Arbeit ohne Server: kein Token für %1</translation>
+    </message>
+    <message>
+        <source>Connected as %1 but acting as %2 (--user): the server will refuse actions in %2&apos;s name. Start the console with --user %1 or without --user.</source>
+        <translation>Verbunden als %1, aber handelnd als %2 (--user): Der Server wird Aktionen im Namen von %2 ablehnen. Starten Sie die Konsole mit --user %1 oder ohne --user.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 as %2</source>
+        <translation>Verbindung mit %1 als %2 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>Working standalone</source>
+        <translation>Arbeit ohne Server</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ConnectionSettingsDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Work &amp;standalone</source>
+        <translation>Ohne &amp;Server arbeiten</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored token</source>
+        <translation>Leer lassen, um das gespeicherte Token zu behalten</translation>
+    </message>
+    <message>
+        <source>Optional: PEM file of the server&apos;s certificate authority</source>
+        <translation>Optional: PEM-Datei der Zertifizierungsstelle des Servers</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Stop syncing and forget the server and its token. The local database keeps everything.</source>
+        <translation>Synchronisierung beenden und Server samt Token vergessen. Die lokale Datenbank behält alles.</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain, never in Nocturne&apos;s settings. Ask an administrator for one (nocturnectl token create USER).</source>
+        <translation>Das Token wird im Schlüsselbund des Systems aufbewahrt, nie in den Einstellungen von Nocturne. Ein Token erhalten Sie von einem Administrator (nocturnectl token create USER).</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s URL.</source>
+        <translation>Server-URL eingeben.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with https:// (or http://).</source>
+        <translation>Die Server-URL muss mit https:// (oder http://) beginnen.</translation>
+    </message>
+    <message>
+        <source>The server URL has no host name.</source>
+        <translation>Die Server-URL enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Ihren Benutzernamen auf dem Server eingeben.</translation>
+    </message>
+    <message>
+        <source>A user name has no spaces or slashes.</source>
+        <translation>Ein Benutzername enthält keine Leerzeichen oder Schrägstriche.</translation>
+    </message>
+    <message>
+        <source>Enter the token for this server and user.</source>
+        <translation>Token für diesen Server und Benutzer eingeben.</translation>
+    </message>
+    <message>
+        <source>No PEM certificate could be read from %1.</source>
+        <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Plain http to %1 sends the token unencrypted over the network. Use https, or a TLS proxy in front of the server.</source>
+        <translation>Einfaches http zu %1 überträgt das Token unverschlüsselt über das Netzwerk. Verwenden Sie https oder einen TLS-Proxy vor dem Server.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The stored token could not be read: %1</source>
+        <translation>Das gespeicherte Token konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Connected as %1 (%2), but the token is not %3&apos;s: changes would be refused.</source>
+        <translation>Verbunden als %1 (%2), aber das Token gehört nicht %3: Änderungen würden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Connected as %1 (%2)</source>
+        <translation>Verbunden als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The server refused the token: %1</source>
+        <translation>Der Server hat das Token abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1%2</source>
+        <translation>Der Server antwortete mit HTTP %1%2</translation>
+    </message>
+    <message>
+        <source>No answer within %1 seconds.</source>
+        <translation>Keine Antwort innerhalb von %1 Sekunden.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Server nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving the token in the keychain…</source>
+        <translation>Token wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>the keychain refused the token</source>
+        <translation>der Schlüsselbund hat das Token abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -556,19 +1124,146 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::DrillDownBar</name>
+    <message>
+        <source>◀ Back to dashboard</source>
+        <translation>◀ Zurück zum Dashboard</translation>
+    </message>
+    <message>
+        <source>Show the saved queue</source>
+        <translation>Gespeicherte Queue anzeigen</translation>
+    </message>
+    <message>
+        <source>Leave the drill-down and show the queue chosen in the sidebar</source>
+        <translation>Drilldown verlassen und die in der Seitenleiste gewählte Queue anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::EscalationBanner</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Select this incident in the queue</source>
+        <translation>Diesen Incident in der Queue auswählen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss this alert</source>
+        <translation>Diesen Alarm ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Alle ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::HandoverDialog</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>Schichtübergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Last 8 hours</source>
+        <translation>&amp;Letzte 8 Stunden</translation>
+    </message>
+    <message>
+        <source>Shift from</source>
+        <translation>Schicht von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>Notes for the next shift (Markdown allowed): what to watch, what was promised, who to call…</source>
+        <translation>Notizen für die nächste Schicht (Markdown erlaubt): was zu beobachten ist, was zugesagt wurde, wen man anrufen sollte…</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s notes</source>
+        <translation>Notizen der Schichtleitung</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Markdown…</source>
+        <translation>Als &amp;Markdown speichern…</translation>
+    </message>
+    <message>
+        <source>The shift must start before it ends.</source>
+        <translation>Die Schicht muss vor ihrem Ende beginnen.</translation>
+    </message>
+    <message>
+        <source>Could not read the shift: %1</source>
+        <translation>Die Schicht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s), %1 at risk, %2 change(s) during the shift.</source>
+        <translation>
+            <numerusform>%n offener Incident, %1 gefährdet, %2 Änderung(en) während der Schicht.</numerusform>
+            <numerusform>%n offene Incidents, %1 gefährdet, %2 Änderung(en) während der Schicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>The shift has not been read yet.</source>
+        <translation>Die Schicht wurde noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save handover as PDF</source>
+        <translation>Übergabe als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Save handover as Markdown</source>
+        <translation>Übergabe als Markdown speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
 </context>
 <context>
@@ -584,6 +1279,118 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notiz:</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ImportController</name>
+    <message>
+        <source>Import from &amp;ServiceNow…</source>
+        <translation>Aus &amp;ServiceNow importieren…</translation>
+    </message>
+    <message>
+        <source>Import from &amp;Jira…</source>
+        <translation>Aus &amp;Jira importieren…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Wird nach dem aktuellen Stapel angehalten…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Import stopped: the incidents stored so far stay; importing again resumes.</source>
+        <translation>Import angehalten: Die bisher gespeicherten Incidents bleiben erhalten; ein erneuter Import setzt ihn fort.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>%1 importiert.</translation>
+    </message>
+    <message>
+        <source>The database refused part of the import: %1</source>
+        <translation>Die Datenbank hat einen Teil des Imports abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows read
+%2 incidents created, %3 updated, %4 unchanged
+%5 events appended
+%6 rows skipped</source>
+        <translation>%1 Datensätze gelesen
+%2 Incidents angelegt, %3 aktualisiert, %4 unverändert
+%5 Ereignisse angefügt
+%6 Datensätze übersprungen</translation>
+    </message>
+    <message>
+        <source>Row %1 (line %2): %3</source>
+        <translation>Datensatz %1 (Zeile %2): %3</translation>
+    </message>
+    <message>
+        <source>Renumbered: %1</source>
+        <translation>Neu nummeriert: %1</translation>
+    </message>
+    <message>
+        <source>Kept as imported before: %1</source>
+        <translation>Wie zuvor importiert beibehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::ImportDialog</name>
+    <message>
+        <source>Import from Jira</source>
+        <translation>Aus Jira importieren</translation>
+    </message>
+    <message>
+        <source>Import from ServiceNow</source>
+        <translation>Aus ServiceNow importieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Source default</source>
+        <translation>Standard der Quelle</translation>
+    </message>
+    <message>
+        <source>Qt date format: d day, M month, MMM month name, yy/yyyy year, H/h hour, m minute, s second, AP AM/PM; &quot;ISO&quot; for ISO 8601</source>
+        <translation>Qt-Datumsformat: d Tag, M Monat, MMM Monatsname, yy/yyyy Jahr, H/h Stunde, m Minute, s Sekunde, AP AM/PM; &quot;ISO&quot; für ISO 8601</translation>
+    </message>
+    <message>
+        <source>Export file:</source>
+        <translation>Exportdatei:</translation>
+    </message>
+    <message>
+        <source>Dates written as:</source>
+        <translation>Datumsformat:</translation>
+    </message>
+    <message>
+        <source>Time zone of the dates:</source>
+        <translation>Zeitzone der Datumsangaben:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Choose an export file that exists.</source>
+        <translation>Eine vorhandene Exportdatei wählen.</translation>
+    </message>
+    <message>
+        <source>CSV exports (*.csv);;All files (*)</source>
+        <translation>CSV-Exporte (*.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -650,7 +1457,339 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::KpiCharts</name>
+    <message>
+        <source>hours (mean)</source>
+        <translation>Stunden (Mittelwert)</translation>
+    </message>
+    <message>
+        <source>incidents opened</source>
+        <translation>eröffnete Incidents</translation>
+    </message>
+    <message>
+        <source>open at end of day</source>
+        <translation>offen am Tagesende</translation>
+    </message>
+    <message>
+        <source>% met</source>
+        <translation>% eingehalten</translation>
+    </message>
+    <message>
+        <source>% available</source>
+        <translation>% verfügbar</translation>
+    </message>
+    <message>
+        <source>MTTA and MTTR by week</source>
+        <translation>MTTA und MTTR pro Woche</translation>
+    </message>
+    <message>
+        <source>Incidents opened by week and priority</source>
+        <translation>Eröffnete Incidents nach Woche und Priorität</translation>
+    </message>
+    <message>
+        <source>Backlog (open incidents)</source>
+        <translation>Backlog (offene Incidents)</translation>
+    </message>
+    <message>
+        <source>SLA compliance by priority</source>
+        <translation>SLA-Einhaltung nach Priorität</translation>
+    </message>
+    <message>
+        <source>Availability per service, worst %1 (dashed: target)</source>
+        <translation>Verfügbarkeit pro Service, schlechteste %1 (gestrichelt: Ziel)</translation>
+    </message>
+    <message>
+        <source>Pareto of categories, top %1 (line: cumulative share)</source>
+        <translation>Pareto der Kategorien, Top %1 (Linie: kumulierter Anteil)</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::KpiDashboard</name>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1.–%2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>open at %1</source>
+        <translation>offen am %1</translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation>Woche vom %1</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>1 Incident</translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation>%1 Incidents</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Datenbank wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>KPIs unavailable: %1</source>
+        <translation>KPIs nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Could not find the incidents: %1</source>
+        <translation>Die Incidents konnten nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>KPIs · %1%2 · %3 incidents in scope · computed %4</source>
+        <translation>KPIs · %1%2 · %3 Incidents berücksichtigt · berechnet %4</translation>
+    </message>
+    <message>
+        <source>Finding the incidents…</source>
+        <translation>Incidents werden ermittelt…</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::KpiFilterBar</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Alle Prioritäten</translation>
+    </message>
+    <message>
+        <source>All domains</source>
+        <translation>Alle Bereiche</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Services</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Standorte</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <source>Compute the KPIs again from the database</source>
+        <translation>KPIs neu aus der Datenbank berechnen</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::KpiTileWidget</name>
+    <message>
+        <source>MTTD</source>
+        <translation>MTTD</translation>
+    </message>
+    <message>
+        <source>MTTA</source>
+        <translation>MTTA</translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation>MTTR</translation>
+    </message>
+    <message>
+        <source>MTTA (business)</source>
+        <translation>MTTA (Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>MTTR (business)</source>
+        <translation>MTTR (Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>MTTR P1</source>
+        <translation>MTTR P1</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Erstlösungsquote</translation>
+    </message>
+    <message>
+        <source>Response SLA</source>
+        <translation>Reaktions-SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA</source>
+        <translation>Lösungs-SLA</translation>
+    </message>
+    <message>
+        <source>Reopen rate</source>
+        <translation>Wiedereröffnungsquote</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>Mean of detected − started, incidents opened in the period.</source>
+        <translation>Mittelwert von Erkennung − Beginn, im Zeitraum eröffnete Incidents.</translation>
+    </message>
+    <message>
+        <source>Mean of acknowledged − opened (wall clock), incidents opened in the period and acknowledged.</source>
+        <translation>Mittelwert von Annahme − Eröffnung (Kalenderzeit), im Zeitraum eröffnete und angenommene Incidents.</translation>
+    </message>
+    <message>
+        <source>Mean of resolved − opened (wall clock), incidents resolved in the period.</source>
+        <translation>Mittelwert von Lösung − Eröffnung (Kalenderzeit), im Zeitraum gelöste Incidents.</translation>
+    </message>
+    <message>
+        <source>Mean time to acknowledge in the business hours of each incident&apos;s SLA calendar.</source>
+        <translation>Mittlere Zeit bis zur Annahme in den Geschäftszeiten des SLA-Kalenders jedes Incidents.</translation>
+    </message>
+    <message>
+        <source>Mean time to resolve in the business hours of each incident&apos;s SLA calendar.</source>
+        <translation>Mittlere Zeit bis zur Lösung in den Geschäftszeiten des SLA-Kalenders jedes Incidents.</translation>
+    </message>
+    <message>
+        <source>Mean of resolved − opened for P1 incidents resolved in the period.</source>
+        <translation>Mittelwert von Lösung − Eröffnung für im Zeitraum gelöste P1-Incidents.</translation>
+    </message>
+    <message>
+        <source>Share of incidents resolved in the period with no reassignment and no escalation.</source>
+        <translation>Anteil der im Zeitraum gelösten Incidents ohne Neuzuweisung und ohne Eskalation.</translation>
+    </message>
+    <message>
+        <source>Response clocks met ÷ response clocks decided, incidents opened in the period.</source>
+        <translation>Eingehaltene ÷ entschiedene Reaktionsuhren, im Zeitraum eröffnete Incidents.</translation>
+    </message>
+    <message>
+        <source>Resolution clocks met ÷ decided, incidents resolved in the period.</source>
+        <translation>Eingehaltene ÷ entschiedene Lösungsuhren, im Zeitraum gelöste Incidents.</translation>
+    </message>
+    <message>
+        <source>Share of incidents resolved in the period that were reopened at least once.</source>
+        <translation>Anteil der im Zeitraum gelösten Incidents, die mindestens einmal wiedereröffnet wurden.</translation>
+    </message>
+    <message>
+        <source>Incidents opened in the period.</source>
+        <translation>Im Zeitraum eröffnete Incidents.</translation>
+    </message>
+    <message>
+        <source>Incidents still open at the end of the period.</source>
+        <translation>Am Ende des Zeitraums noch offene Incidents.</translation>
+    </message>
+    <message>
+        <source>1 − merged outage time ÷ period; an outage is an impact-1 incident from its start to its resolution.</source>
+        <translation>1 − zusammengefasste Ausfallzeit ÷ Zeitraum; ein Ausfall ist ein Incident mit Auswirkung 1 von seinem Beginn bis zu seiner Lösung.</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction score (1–5) of incidents resolved in the period that have one.</source>
+        <translation>Mittlere Zufriedenheitsbewertung (1–5) der im Zeitraum gelösten Incidents, sofern vorhanden.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>target &lt; %1</source>
+        <translation>Ziel &lt; %1</translation>
+    </message>
+    <message>
+        <source>target &gt; %1</source>
+        <translation>Ziel &gt; %1</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>kein Ziel</translation>
+    </message>
+    <message>
+        <source>vs previous day</source>
+        <translation>ggü. Vortag</translation>
+    </message>
+    <message>
+        <source>vs previous %1 days</source>
+        <translation>ggü. vorherigen %1 Tagen</translation>
+    </message>
+    <message>
+        <source>no data %1</source>
+        <translation>keine Daten %1</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 Pkt.</translation>
+    </message>
+    <message>
+        <source>from 0</source>
+        <translation>von 0</translation>
+    </message>
+    <message>
+        <source>1 incident counted. Click to see it.</source>
+        <translation>1 Incident gezählt. Zum Anzeigen klicken.</translation>
+    </message>
+    <message>
+        <source>%1 incidents counted. Click to see them.</source>
+        <translation>%1 Incidents gezählt. Zum Anzeigen klicken.</translation>
     </message>
 </context>
 <context>
@@ -697,7 +1836,42 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Nocturne %1&lt;/h3&gt;&lt;p&gt;Nocturne — incident operations console.&lt;/p&gt;&lt;p&gt;Watch live incident queues, acknowledge, triage, assign and resolve, on a local database that works with no network at all.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Nocturne %1&lt;/h3&gt;&lt;p&gt;Nocturne — Konsole für den Incident-Betrieb.&lt;/p&gt;&lt;p&gt;Live-Incident-Queues beobachten, Incidents annehmen, sichten, zuweisen und lösen – auf einer lokalen Datenbank, die ganz ohne Netzwerk funktioniert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Konflikte</translation>
+    </message>
+    <message>
+        <source>Changes made here that the server refused</source>
+        <translation>Hier vorgenommene Änderungen, die der Server abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Berichte</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>KPI dashboard (%1)</source>
+        <translation>KPI-Dashboard (%1)</translation>
+    </message>
+    <message>
+        <source>SLA clocks unavailable: %1</source>
+        <translation>SLA-Uhren nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Synchronisierung angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::MemoryCredentialStore</name>
+    <message>
+        <source>No token is kept for %1 in this session.</source>
+        <translation>In dieser Sitzung ist kein Token für %1 hinterlegt.</translation>
     </message>
 </context>
 <context>
@@ -712,7 +1886,7 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>e.g. Sorter S2 jam at induction, throughput down</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Sorter S2 staut an der Einschleusung, Durchsatz gesunken</translation>
     </message>
     <message>
         <source>Choose a service…</source>
@@ -724,7 +1898,7 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>(triage later)</source>
@@ -788,7 +1962,7 @@ Strg+F filtert die Queue, Strg+N eröffnet einen neuen Incident.</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>Choose impact and urgency</source>
@@ -840,6 +2014,41 @@ Nocturne zeigt neue Incidents, sobald sie erfasst sind.</translation>
     </message>
 </context>
 <context>
+    <name>nocturne::ui::ReportActions</name>
+    <message>
+        <source>Shift &amp;handover…</source>
+        <translation>&amp;Schichtübergabe…</translation>
+    </message>
+    <message>
+        <source>Export &amp;KPI report…</source>
+        <translation>&amp;KPI-Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Export KPI report</source>
+        <translation>KPI-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Could not compute the KPIs: %1</source>
+        <translation>Die KPIs konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>nocturne::ui::ResolveDialog</name>
     <message>
         <source>Resolve</source>
@@ -856,6 +2065,232 @@ Nocturne zeigt neue Incidents, sobald sie erfasst sind.</translation>
     <message>
         <source>Choose or type a resolution code.</source>
         <translation>Lösungscode wählen oder eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::SettingsDialog</name>
+    <message>
+        <source>Play a &amp;sound for SLA alerts</source>
+        <translation>&amp;Ton bei SLA-Alarmen abspielen</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>&amp;Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>P1 alerts repeat every few seconds and P2 alerts every twenty until the incident is acknowledged; other alerts sound once.</source>
+        <translation>P1-Alarme ertönen alle paar Sekunden erneut, P2-Alarme alle zwanzig Sekunden, bis der Incident angenommen ist; andere Alarme ertönen einmal.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>In these hours (your local time) P3–P5 threshold alerts neither notify nor sound. P1 alerts and breaches always do.</source>
+        <translation>In diesen Stunden (Ihre Ortszeit) lösen Schwellenwert-Alarme für P3–P5 weder Benachrichtigung noch Ton aus. P1-Alarme und SLA-Verletzungen immer.</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::SlaPanel</name>
+    <message>
+        <source>%1 – now</source>
+        <translation>%1 – jetzt</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Resolution (cycle %1)</source>
+        <translation>Lösung (Zyklus %1)</translation>
+    </message>
+    <message>
+        <source>▶ Running %1 (%2)</source>
+        <translation>▶ Läuft %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not counting</source>
+        <translation>zählt nicht</translation>
+    </message>
+    <message>
+        <source>⏸ Paused, %1: %2</source>
+        <translation>⏸ Pausiert, %1: %2</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>überfällig %1</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Verstrichen:</translation>
+    </message>
+    <message>
+        <source>%1 business</source>
+        <translation>%1 (Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>Paused:</source>
+        <translation>Pausiert:</translation>
+    </message>
+    <message>
+        <source>Remaining:</source>
+        <translation>Verbleibend:</translation>
+    </message>
+    <message>
+        <source>Breached at %1</source>
+        <translation>Verletzt am %1</translation>
+    </message>
+    <message>
+        <source>Met at %1</source>
+        <translation>Eingehalten am %1</translation>
+    </message>
+    <message>
+        <source>Deadline %1</source>
+        <translation>Frist %1</translation>
+    </message>
+    <message>
+        <source>No deadline while paused</source>
+        <translation>Keine Frist während der Pause</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier stretch(es)</source>
+        <translation>
+            <numerusform>… %n früherer Abschnitt</numerusform>
+            <numerusform>… %n frühere Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Loading the SLA clocks…</source>
+        <translation>SLA-Uhren werden geladen…</translation>
+    </message>
+    <message>
+        <source>No SLA policy applies to this incident.</source>
+        <translation>Für diesen Incident gilt keine SLA-Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Richtlinie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::SyncStatusIndicator</name>
+    <message>
+        <source> · %1 waiting</source>
+        <translation> · %1 wartend</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 Konflikt</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 Konflikte</translation>
+    </message>
+    <message>
+        <source>Standalone</source>
+        <translation>Ohne Server</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Syncing %1</source>
+        <translation>Synchronisiere %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Server refused the token</source>
+        <translation>Server hat das Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>Working standalone on the local database. File ▸ Connect to server… connects it to a Nocturne server.</source>
+        <translation>Arbeit ohne Server auf der lokalen Datenbank. Datei ▸ Mit Server verbinden… verbindet sie mit einem Nocturne-Server.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht festgelegt)</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Zuletzt synchronisiert: %1</translation>
+    </message>
+    <message>
+        <source>Last synced: never</source>
+        <translation>Zuletzt synchronisiert: nie</translation>
+    </message>
+    <message>
+        <source>1 local change not yet on the server</source>
+        <translation>1 lokale Änderung noch nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1 local changes not yet on the server</source>
+        <translation>%1 lokale Änderungen noch nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>Server changes not yet here: %1</source>
+        <translation>Serveränderungen noch nicht hier: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Events the server refused: open the conflicts view</source>
+        <translation>Vom Server abgelehnte Ereignisse: Konfliktansicht öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>nocturne::ui::TrayIndicator</name>
+    <message>
+        <source>Nocturne — no unacknowledged P1–P2 incident</source>
+        <translation>Nocturne — alle P1–P2-Incidents angenommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nocturne — %n unacknowledged P1–P2 incident(s)</source>
+        <translation>
+            <numerusform>Nocturne — %n P1–P2-Incident nicht angenommen</numerusform>
+            <numerusform>Nocturne — %n P1–P2-Incidents nicht angenommen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

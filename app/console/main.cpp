@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
                                           .arg(QDir::toNativeSeparators(defaultDb)),
                                       QStringLiteral("path"), defaultDb);
     const QCommandLineOption userOption(QStringLiteral("user"),
-                                        QCoreApplication::translate("main", "Act as this operator (default: the user the console connects to its server as, else $USER)."),
+                                        QCoreApplication::translate("main", "Act as this operator (default: your user on the server, or $USER)."),
                                         QStringLiteral("name"), defaultUser());
     parser.addOption(dbOption);
     parser.addOption(userOption);
