@@ -19,3 +19,15 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 elseif(MSVC)
     target_compile_options(nocturne_compile_settings INTERFACE /W4 /permissive- /utf-8)
 endif()
+
+# Qt and standard headers nearly every file includes, precompiled once per target instead
+# of parsed once per file; extra arguments add headers for that target. The dev preset
+# turns precompiled headers off (CMAKE_DISABLE_PRECOMPILE_HEADERS), so a missing #include
+# still fails to compile there.
+set(NOCTURNE_COMMON_PCH
+    <QByteArray> <QDateTime> <QHash> <QJsonArray> <QJsonDocument> <QJsonObject> <QList>
+    <QObject> <QSet> <QString> <QTimeZone> <QVariant>
+    <algorithm> <functional> <memory> <optional> <vector>)
+function(nocturne_precompile_headers target)
+    target_precompile_headers(${target} PRIVATE ${NOCTURNE_COMMON_PCH} ${ARGN})
+endfunction()
