@@ -21,9 +21,9 @@
 #include <QHttpServerResponder>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QSslSocket>
 
 #include <algorithm>
 #include <exception>
