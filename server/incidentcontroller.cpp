@@ -129,12 +129,15 @@ ApiResponse IncidentController::list(const RequestContext &context)
         return ApiResponse::error(query.error());
 
     core::DatabaseError error;
-    const std::optional<qint64> head = m_store.headRevision(&error);
-    if (!head)
-        return ApiResponse::error(ApiError::fromDatabase(error));
-    if (*head != m_cachedRevision) {
-        m_cache.clear();
-        m_cachedRevision = *head;
+    if (!m_headReadAt.isValid() || m_headReadAt.hasExpired(HeadRecheckMs)) {
+        const std::optional<qint64> head = m_store.headRevision(&error);
+        if (!head)
+            return ApiResponse::error(ApiError::fromDatabase(error));
+        m_headReadAt.start();
+        if (*head != m_cachedRevision) {
+            m_cache.clear();
+            m_cachedRevision = *head;
+        }
     }
     const QString key = normalised(query.value()) + QLatin1Char('|') + core::toName(context.principal.role);
     if (const auto it = m_cache.constFind(key); it != m_cache.cend()) {
@@ -164,6 +167,11 @@ ApiResponse IncidentController::list(const RequestContext &context)
         m_cache.insert(key, response.body);
     }
     return response;
+}
+
+void IncidentController::forgetHead()
+{
+    m_headReadAt.invalidate();
 }
 
 ApiResponse IncidentController::get(const RequestContext &context)

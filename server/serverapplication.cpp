@@ -207,6 +207,8 @@ bool ServerApplication::handleRequest(const QHttpServerRequest &request, QTcpSoc
     } catch (...) {
         response = ApiResponse::error(ApiError(ApiErrorCode::Internal, tr("The server failed to answer")));
     }
+    if (request.method() != QHttpServerRequest::Method::Get)
+        m_incidents->forgetHead(); // it may have written
     write(request, socket, response);
     m_metrics->recordRequest(routeLabel, methodName(request.method()), response.status, timer.nsecsElapsed() / 1e9);
     m_answered.insert(socket);

@@ -12,6 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <chrono>
+#include <thread>
+
 using namespace nocturne;
 using namespace nocturne::tests;
 
@@ -314,6 +317,28 @@ TEST_P(ServerApi, TheListPageFollowsNewEvents)
     ASSERT_EQ(second.status, 200);
     EXPECT_EQ(second.json()[QStringLiteral("total")].toInteger(), first.json()[QStringLiteral("total")].toInteger() + 1);
     EXPECT_GT(second.json()[QStringLiteral("revision")].toInteger(), first.json()[QStringLiteral("revision")].toInteger());
+}
+
+// The list page is cached by the store's head revision, which is read again at most
+// every tenth of a second: a second server on the same store writes, and the first one's
+// list shows it that soon, without a restart or a write of its own.
+TEST_P(ServerApi, TheListPageShowsWhatAnotherServerWroteWithinATenthOfASecond)
+{
+    const QString path = QStringLiteral("/api/v1/incidents?scope=all&limit=500");
+    const HttpReply before = get(path, "operator");
+    ASSERT_EQ(before.status, 200);
+    ServerProcess other;
+    QString error;
+    ASSERT_TRUE(other.start(m_backend->database, {}, &error)) << error.toStdString();
+    const core::Event event = openedEvent(m_backend->user("operator"), QStringLiteral("Written next door"), now());
+    const HttpReply written
+        = httpRequest("POST", other.url(QStringLiteral("/api/v1/events")), m_backend->token("operator"), eventsBody({ event }));
+    ASSERT_EQ(written.status, 200) << written.body.toStdString();
+    std::this_thread::sleep_for(std::chrono::milliseconds(150)); // the server is another process
+    const HttpReply after = get(path, "operator");
+    ASSERT_EQ(after.status, 200);
+    EXPECT_EQ(after.json()[QStringLiteral("total")].toInteger(), before.json()[QStringLiteral("total")].toInteger() + 1);
+    EXPECT_TRUE(after.body.contains("Written next door"));
 }
 
 // The KPI report through the API is the one nocturnectl computes from the same store;
