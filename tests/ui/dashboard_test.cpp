@@ -35,14 +35,6 @@ using namespace nocturne::ui::test;
 
 namespace {
 
-QString screenshotPath(const QString &name)
-{
-    const QString dir
-        = qEnvironmentVariable("NOCTURNE_SCREENSHOT_DIR", QStringLiteral(NOCTURNE_SCREENSHOT_DIR));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-
 // The engine's answer computed here, on a connection of the test's own: the figures the
 // dashboard must show.
 struct EngineAnswer

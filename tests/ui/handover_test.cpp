@@ -27,13 +27,6 @@ using namespace nocturne::ui::test;
 
 namespace {
 
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariable("NOCTURNE_SCREENSHOT_DIR", QStringLiteral(NOCTURNE_SCREENSHOT_DIR));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-
 class HandoverConsoleTest : public ::testing::Test
 {
 protected:

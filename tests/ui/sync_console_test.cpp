@@ -48,13 +48,6 @@ using State = core::SyncStatus::State;
 
 namespace {
 
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariable("NOCTURNE_SCREENSHOT_DIR", QStringLiteral(NOCTURNE_SCREENSHOT_DIR));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-
 // The operator's time zone for one test: India (UTC+05:30, no daylight saving), so that
 // a local time can never be mistaken for UTC.
 class LocalTimeZone final

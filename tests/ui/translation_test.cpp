@@ -2,6 +2,8 @@
 // it parsed; when that differs from the one the code asks with at run time (a namespace
 // it lost, a file it was never given) the string silently stays English, so these look
 // strings up through the real code paths. Every string of the catalogue is translated.
+#include "uitestsupport.h"
+
 #include <core/domain/clock.h>
 #include <core/domain/eventsummary.h>
 #include <ui/connectionsettingsdialog.h>
@@ -10,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTranslator>
 
 #include <gtest/gtest.h>
@@ -26,10 +30,19 @@ protected:
         ASSERT_TRUE(m_translator.load(QStringLiteral(NOCTURNE_TRANSLATIONS_DIR "/nocturne_de.qm")))
             << NOCTURNE_TRANSLATIONS_DIR "/nocturne_de.qm";
         ASSERT_TRUE(QCoreApplication::installTranslator(&m_translator));
+        // Qt's own strings (standard buttons), as main() loads them; the installer brings them.
+        if (m_qt.load(QLocale(QLocale::German), QStringLiteral("qt"), QStringLiteral("_"),
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qt);
     }
-    void TearDown() override { QCoreApplication::removeTranslator(&m_translator); }
+    void TearDown() override
+    {
+        QCoreApplication::removeTranslator(&m_qt);
+        QCoreApplication::removeTranslator(&m_translator);
+    }
 
     QTranslator m_translator;
+    QTranslator m_qt;
 };
 
 TEST_F(GermanTranslation, ReachesTheTimelineTheModelsAndTheConnectionUi)
@@ -49,8 +62,10 @@ TEST_F(GermanTranslation, ReachesTheTimelineTheModelsAndTheConnectionUi)
               QStringLiteral("Offene Incidents"));
 
     ui::MemoryCredentialStore credentials;
-    const ui::ConnectionSettingsDialog dialog(credentials);
+    ui::ConnectionSettingsDialog dialog(credentials);
     EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Mit Server verbinden"));
+    dialog.show();
+    EXPECT_TRUE(dialog.grab().save(ui::test::screenshotPath(QStringLiteral("connection-settings-de.png"))));
 
     const core::SystemClock clock;
     ui::SyncStatusIndicator indicator(clock);

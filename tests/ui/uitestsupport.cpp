@@ -10,6 +10,7 @@
 #include <ui/actioncontroller.h>
 #include <ui/incidentactions.h>
 
+#include <QDir>
 #include <QSettings>
 #include <QTest>
 
@@ -124,6 +125,13 @@ ConsoleFixture::~ConsoleFixture()
 bool ConsoleFixture::waitUntilLoaded(int timeoutMs)
 {
     return waitFor([this] { return session->isLoaded() && session->queueModel()->rowCount() > 0; }, timeoutMs);
+}
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NOCTURNE_SCREENSHOT_DIR", QStringLiteral(NOCTURNE_SCREENSHOT_DIR));
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
 }
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)

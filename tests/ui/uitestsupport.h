@@ -82,5 +82,8 @@ NewIncidentDialog *openNewIncidentDialog(ConsoleFixture &console);
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
 void resetSettings();
+// Where a test saves a screenshot of what it rendered: build/screenshots, or the folder
+// in NOCTURNE_SCREENSHOT_DIR; made when missing.
+QString screenshotPath(const QString &name);
 
 } // namespace nocturne::ui::test
