@@ -19,7 +19,11 @@ namespace nocturne::report {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PdfWriter", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(PdfWriter)
+};
 
 constexpr int Resolution = 300; // dpi of the PDF's coordinate space
 constexpr double MarginMm = 15.0;
@@ -60,7 +64,8 @@ public:
         painter.setPen(QColor(0x4a, 0x53, 0x66));
         const QRectF footerRect(0, m_body.height(), m_body.width(), m_footer);
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignBottom, m_title);
-        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(page + 1).arg(pageCount()));
+        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignBottom,
+            Text::tr("Page %1 of %2").arg(page + 1).arg(pageCount()));
     }
 
 private:
@@ -84,7 +89,7 @@ bool writePdf(const core::ReportDocument &document, QIODevice *device, QString *
     QPainter painter;
     if (!painter.begin(&writer)) {
         if (error)
-            *error = tr("cannot start the PDF: %1").arg(device->errorString());
+            *error = Text::tr("cannot start the PDF: %1").arg(device->errorString());
         return false;
     }
     // The painter works in device dots (300 per inch) from the printable area's corner;
@@ -131,8 +136,9 @@ bool saveWith(const QString &path, QString *error, const std::function<bool(QSav
     QString reason;
     if (!file.open(QIODevice::WriteOnly) || !write(file, &reason) || !file.commit()) {
         if (error)
-            *error = tr("cannot write %1: %2")
-                         .arg(QFileInfo(path).absoluteFilePath(), reason.isEmpty() ? file.errorString() : reason);
+            *error = Text::tr("cannot write %1: %2")
+                         .arg(QFileInfo(path).absoluteFilePath(),
+                             reason.isEmpty() ? file.errorString() : reason);
         return false;
     }
     return true;

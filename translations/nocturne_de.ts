@@ -29,6 +29,96 @@
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: the file is not UTF-8 text</source>
+        <translation>Zeile %1: Die Datei ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field opened on this line is not closed before the end of the file</source>
+        <translation>Zeile %1: Ein in dieser Zeile begonnenes Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>line %1: a quote inside an unquoted field (quote the whole field and double the quote)</source>
+        <translation>Zeile %1: Anführungszeichen in einem Feld ohne Anführungszeichen (setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>line %1: unexpected text after the closing quote of a field</source>
+        <translation>Zeile %1: Unerwarteter Text nach dem schließenden Anführungszeichen eines Feldes</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>%1 is locked by another program (%2). Close the other program or try again.</source>
+        <translation>%1 ist durch ein anderes Programm gesperrt (%2). Schließen Sie das andere Programm oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (%2). Check the file&apos;s permissions.</source>
+        <translation>%1 ist schreibgeschützt (%2). Prüfen Sie die Berechtigungen der Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a Nocturne database (%2). Restore it from a backup.</source>
+        <translation>%1 ist beschädigt oder keine Nocturne-Datenbank (%2). Stellen Sie die Datei aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 (%2).</source>
+        <translation>%1 kann nicht geöffnet werden (%2).</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation>Datenbankfehler in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist. Create it with &quot;nocturnectl --db %1 init&quot;.</source>
+        <translation>%1 existiert nicht. Legen Sie die Datenbank mit „nocturnectl --db %1 init“ an.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: the folder %2 is not writable.</source>
+        <translation>%1 kann nicht angelegt werden: Der Ordner %2 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database (its header is wrong): the file is damaged or is something else. It was not changed.</source>
+        <translation>%1 ist keine SQLite-Datenbank (der Dateikopf ist falsch): Die Datei ist beschädigt oder etwas anderes. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it is not a whole number of database pages, so it was cut short or overwritten. Restore it from a backup. It was not changed.</source>
+        <translation>%1 ist beschädigt: Die Datei besteht nicht aus einer ganzen Zahl von Datenbankseiten, wurde also gekürzt oder überschrieben. Stellen Sie sie aus einer Sicherung wieder her. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only. Nocturne needs to write to it; check the file&apos;s permissions.</source>
+        <translation>%1 ist schreibgeschützt. Nocturne muss in die Datei schreiben; prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The folder of %1 is read-only; SQLite needs to create its journal files there.</source>
+        <translation>Der Ordner von %1 ist schreibgeschützt; SQLite muss dort seine Journaldateien anlegen.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Nocturne (schema version %2; this program knows up to %3). Update Nocturne to open it.</source>
+        <translation>%1 wurde von einer neueren Nocturne-Version geschrieben (Schemaversion %2; dieses Programm kennt Versionen bis %3). Aktualisieren Sie Nocturne, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Nocturne database yet. Initialise it with &quot;nocturnectl --db %1 init&quot;.</source>
+        <translation>%1 ist noch keine Nocturne-Datenbank. Initialisieren Sie sie mit „nocturnectl --db %1 init“.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a Nocturne database. It was not changed.</source>
+        <translation>%1 ist eine SQLite-Datenbank eines anderen Programms, keine Nocturne-Datenbank. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade %1: %2</source>
+        <translation>%1 kann nicht aktualisiert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%1d %2h</source>
@@ -41,6 +131,64 @@
     <message>
         <source>%1m</source>
         <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <source>event &quot;%1&quot;: the id and the incident id must be UUIDs</source>
+        <translation>Ereignis „%1“: Die ID und die Incident-ID müssen UUIDs sein</translation>
+    </message>
+    <message>
+        <source>event %1: the actor and the origin node must be named</source>
+        <translation>Ereignis %1: Akteur und Ursprungsknoten müssen angegeben sein</translation>
+    </message>
+    <message>
+        <source>event %1: its time or clock counter is out of range</source>
+        <translation>Ereignis %1: Zeit oder Uhrzähler liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+</context>
+<context>
+    <name>EventStore</name>
+    <message>
+        <source>The time %1 is not plausible for an incident (before 2000)</source>
+        <translation>Die Zeit %1 ist für einen Incident nicht plausibel (vor 2000)</translation>
+    </message>
+    <message>
+        <source>The time %1 is in the future</source>
+        <translation>Die Zeit %1 liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>The start %1 must be before the report time %2</source>
+        <translation>Der Beginn %1 muss vor der Meldezeit %2 liegen</translation>
+    </message>
+    <message>
+        <source>was opened</source>
+        <translation>eröffnet wurde</translation>
+    </message>
+    <message>
+        <source>was acknowledged</source>
+        <translation>angenommen wurde</translation>
+    </message>
+    <message>
+        <source>was resolved</source>
+        <translation>gelöst wurde</translation>
+    </message>
+    <message>
+        <source>The time %1 is before %2 %3 (%4)</source>
+        <translation>Die Zeit %1 liegt vor dem Zeitpunkt, an dem %2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>No incident %1</source>
+        <translation>Kein Incident %1</translation>
+    </message>
+    <message>
+        <source>%1 already has an event for rule %2</source>
+        <translation>%1 hat bereits ein Ereignis für Regel %2</translation>
+    </message>
+    <message>
+        <source>Event %1 is already stored with different content</source>
+        <translation>Ereignis %1 ist bereits mit anderem Inhalt gespeichert</translation>
     </message>
 </context>
 <context>
@@ -123,6 +271,953 @@
     </message>
 </context>
 <context>
+    <name>EventWire</name>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>unbekanntes Feld „%1“</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>das Feld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;payload&quot; must be an object</source>
+        <translation>„payload“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;occurred_at&quot; must be an integer (UTC milliseconds since 1970)</source>
+        <translation>„occurred_at“ muss eine ganze Zahl sein (UTC-Millisekunden seit 1970)</translation>
+    </message>
+    <message>
+        <source>unknown event kind &quot;%1&quot;</source>
+        <translation>unbekannte Ereignisart „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;hlc&quot; is not a clock timestamp: &quot;%1&quot;</source>
+        <translation>„hlc“ ist kein Uhr-Zeitstempel: „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;server_revision&quot; must be a positive integer</source>
+        <translation>„server_revision“ muss eine positive ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>the content hash does not match the event&apos;s content</source>
+        <translation>der Inhalts-Hash passt nicht zum Inhalt des Ereignisses</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReport</name>
+    <message>
+        <source>%1 breached</source>
+        <translation>%1 verletzt</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>Breach risk %1</source>
+        <translation>Verletzungsrisiko %1</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation>Neu zugewiesen</translation>
+    </message>
+    <message>
+        <source>Priority changed</source>
+        <translation>Priorität geändert</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Wiedereröffnet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Schichtübergabe</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Shift: %1 – %2 (end exclusive)</source>
+        <translation>Schicht: %1 – %2 (Ende ausschließlich)</translation>
+    </message>
+    <message>
+        <source>site %1</source>
+        <translation>Standort %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>Umfang: %1</translation>
+    </message>
+    <message>
+        <source>all incidents</source>
+        <translation>alle Incidents</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Zeitzone: %1</translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation>Erstellt am: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Open at the shift end</source>
+        <translation>Offen bei Schichtende</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <source>Opened during the shift</source>
+        <translation>Während der Schicht eröffnet</translation>
+    </message>
+    <message>
+        <source>Resolved during the shift</source>
+        <translation>Während der Schicht gelöst</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalationen</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>No incidents were open at the shift end.</source>
+        <translation>Bei Schichtende waren keine Incidents offen.</translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation>keine Richtlinie</translation>
+    </message>
+    <message>
+        <source>response breached</source>
+        <translation>Reaktion verletzt</translation>
+    </message>
+    <message>
+        <source>response %1</source>
+        <translation>Reaktion %1</translation>
+    </message>
+    <message>
+        <source>resolution breached</source>
+        <translation>Lösung verletzt</translation>
+    </message>
+    <message>
+        <source>resolution %1</source>
+        <translation>Lösung %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>Lösung fällig</translation>
+    </message>
+    <message>
+        <source>No open incident is at risk.</source>
+        <translation>Kein offener Incident ist gefährdet.</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Offene Incidents</translation>
+    </message>
+    <message>
+        <source>Clocks evaluated at the shift end: breached, %1 or more of a target used, or a breach forecast of %2 or more.</source>
+        <translation>SLA-Uhren, ausgewertet bei Schichtende: verletzt, mindestens %1 eines Ziels verbraucht oder eine prognostizierte Verletzungswahrscheinlichkeit von mindestens %2.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Nothing changed during the shift.</source>
+        <translation>Während der Schicht hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>What changed during the shift</source>
+        <translation>Was sich während der Schicht geändert hat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>No escalations during the shift.</source>
+        <translation>Keine Eskalationen während der Schicht.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s notes</source>
+        <translation>Notizen der Schichtleitung</translation>
+    </message>
+    <message>
+        <source>No notes.</source>
+        <translation>Keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>the row has %1 fields, the header %2</source>
+        <translation>der Datensatz hat %1 Felder, die Kopfzeile %2</translation>
+    </message>
+    <message>
+        <source>line 1: the file is empty; an export starts with a header row</source>
+        <translation>Zeile 1: Die Datei ist leer; ein Export beginnt mit einer Kopfzeile</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDates</name>
+    <message>
+        <source>the date format &quot;%1&quot; uses &quot;%2&quot;, which an import cannot read</source>
+        <translation>das Datumsformat „%1“ verwendet „%2“, das ein Import nicht lesen kann</translation>
+    </message>
+    <message>
+        <source>the date format &quot;%1&quot; must name the day (d), the month (M) and the year (yy or yyyy)</source>
+        <translation>das Datumsformat „%1“ muss Tag (d), Monat (M) und Jahr (yy oder yyyy) enthalten</translation>
+    </message>
+    <message>
+        <source>the date format &quot;%1&quot; has a 12-hour clock (h) but no AM/PM (AP)</source>
+        <translation>das Datumsformat „%1“ hat eine 12-Stunden-Uhr (h), aber kein AM/PM (AP)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWriter</name>
+    <message>
+        <source>%1: fields changed after it was resolved were not applied</source>
+        <translation>%1: Nach der Lösung geänderte Felder wurden nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1: both %1 and %2 belong to other incidents</source>
+        <translation>%1: Sowohl %1 als auch %2 gehören zu anderen Incidents</translation>
+    </message>
+    <message>
+        <source>%1: its %2 event from row %3 differs from the one imported before; the stored one is kept</source>
+        <translation>%1: Das Ereignis „%2“ aus Datensatz %3 weicht vom zuvor importierten ab; das gespeicherte bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (an IANA name such as Europe/Berlin)</source>
+        <translation>unbekannte Zeitzone „%1“ (ein IANA-Name wie Europe/Berlin)</translation>
+    </message>
+    <message>
+        <source>unknown source &quot;%1&quot; (servicenow or jira)</source>
+        <translation>unbekannte Quelle „%1“ (servicenow oder jira)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>JiraImporter</name>
+    <message>
+        <source>line 1: the header has no &quot;Issue key&quot; column; is this a Jira CSV export?</source>
+        <translation>Zeile 1: Die Kopfzeile hat keine Spalte „Issue key“; ist dies ein Jira-CSV-Export?</translation>
+    </message>
+    <message>
+        <source>no Issue key</source>
+        <translation>kein Issue key</translation>
+    </message>
+    <message>
+        <source>%1 appears twice; the first row was imported</source>
+        <translation>%1 kommt zweimal vor; der erste Datensatz wurde importiert</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the date &quot;%2&quot; in %3 (formats tried: %4)</source>
+        <translation>%1: Das Datum „%2“ in %3 kann nicht gelesen werden (versuchte Formate: %4)</translation>
+    </message>
+    <message>
+        <source>%1: no Created date</source>
+        <translation>%1: kein Datum in „Created“</translation>
+    </message>
+    <message>
+        <source>%1: unknown Priority &quot;%2&quot; (Highest, High, Medium, Low or Lowest)</source>
+        <translation>%1: unbekannte Priority „%2“ (Highest, High, Medium, Low oder Lowest)</translation>
+    </message>
+    <message>
+        <source>%1: satisfaction &quot;%2&quot; is not 1 to 5</source>
+        <translation>%1: Zufriedenheit „%2“ liegt nicht zwischen 1 und 5</translation>
+    </message>
+</context>
+<context>
+    <name>KpiFilter</name>
+    <message>
+        <source>All incidents</source>
+        <translation>Alle Incidents</translation>
+    </message>
+</context>
+<context>
+    <name>KpiMeasure</name>
+    <message>
+        <source>Mean time to detect</source>
+        <translation>Mittlere Zeit bis zur Erkennung</translation>
+    </message>
+    <message>
+        <source>Mean time to acknowledge</source>
+        <translation>Mittlere Zeit bis zur Annahme</translation>
+    </message>
+    <message>
+        <source>Mean time to resolve</source>
+        <translation>Mittlere Zeit bis zur Lösung</translation>
+    </message>
+    <message>
+        <source>Mean time to acknowledge (business hours)</source>
+        <translation>Mittlere Zeit bis zur Annahme (Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>Mean time to resolve (business hours)</source>
+        <translation>Mittlere Zeit bis zur Lösung (Geschäftszeit)</translation>
+    </message>
+    <message>
+        <source>Mean time to resolve, critical</source>
+        <translation>Mittlere Zeit bis zur Lösung, kritisch</translation>
+    </message>
+    <message>
+        <source>First-contact resolution</source>
+        <translation>Erstlösungsquote</translation>
+    </message>
+    <message>
+        <source>Response SLA compliance</source>
+        <translation>Einhaltung des Reaktions-SLA</translation>
+    </message>
+    <message>
+        <source>Resolution SLA compliance</source>
+        <translation>Einhaltung des Lösungs-SLA</translation>
+    </message>
+    <message>
+        <source>Reopen rate</source>
+        <translation>Wiedereröffnungsquote</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction</source>
+        <translation>Kundenzufriedenheit</translation>
+    </message>
+</context>
+<context>
+    <name>KpiReportDocument</name>
+    <message>
+        <source>met</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verfehlt</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>kein Ziel</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Outages</source>
+        <translation>Ausfälle</translation>
+    </message>
+    <message>
+        <source>Outage time</source>
+        <translation>Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>No services or configuration items with incidents in the period.</source>
+        <translation>Keine Services oder Konfigurationselemente mit Incidents im Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Cumulative share</source>
+        <translation>Kumulierter Anteil</translation>
+    </message>
+    <message>
+        <source>No incidents opened in the period.</source>
+        <translation>Im Zeitraum wurden keine Incidents eröffnet.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>detected − started; incidents opened in the period (mean and median)</source>
+        <translation>Erkennung − Beginn; im Zeitraum eröffnete Incidents (Mittelwert und Median)</translation>
+    </message>
+    <message>
+        <source>acknowledged − opened; incidents opened in the period and acknowledged</source>
+        <translation>Annahme − Eröffnung; im Zeitraum eröffnete und angenommene Incidents</translation>
+    </message>
+    <message>
+        <source>resolved − opened; incidents resolved in the period</source>
+        <translation>Lösung − Eröffnung; im Zeitraum gelöste Incidents</translation>
+    </message>
+    <message>
+        <source>MTTA counted in business time of the incident&apos;s SLA calendar</source>
+        <translation>MTTA, gezählt in der Geschäftszeit des SLA-Kalenders des Incidents</translation>
+    </message>
+    <message>
+        <source>MTTR counted in business time of the incident&apos;s SLA calendar</source>
+        <translation>MTTR, gezählt in der Geschäftszeit des SLA-Kalenders des Incidents</translation>
+    </message>
+    <message>
+        <source>MTTR of P1 incidents</source>
+        <translation>MTTR der P1-Incidents</translation>
+    </message>
+    <message>
+        <source>resolved with no reassignment and no escalation ÷ resolved, in the period</source>
+        <translation>ohne Neuzuweisung und ohne Eskalation gelöst ÷ gelöst, im Zeitraum</translation>
+    </message>
+    <message>
+        <source>response clocks met ÷ response clocks decided; incidents opened in the period</source>
+        <translation>eingehaltene ÷ entschiedene Reaktionsuhren; im Zeitraum eröffnete Incidents</translation>
+    </message>
+    <message>
+        <source>resolution clocks met ÷ decided; incidents resolved in the period</source>
+        <translation>eingehaltene ÷ entschiedene Lösungsuhren; im Zeitraum gelöste Incidents</translation>
+    </message>
+    <message>
+        <source>resolved in the period and reopened at least once ÷ resolved</source>
+        <translation>im Zeitraum gelöst und mindestens einmal wiedereröffnet ÷ gelöst</translation>
+    </message>
+    <message>
+        <source>incidents opened in the period</source>
+        <translation>im Zeitraum eröffnete Incidents</translation>
+    </message>
+    <message>
+        <source>incidents open at the end of the period</source>
+        <translation>am Ende des Zeitraums offene Incidents</translation>
+    </message>
+    <message>
+        <source>1 − merged outage time ÷ period; outages are impact-1 incidents from started to resolved</source>
+        <translation>1 − zusammengefasste Ausfallzeit ÷ Zeitraum; Ausfälle sind Incidents mit Auswirkung 1 von Beginn bis Lösung</translation>
+    </message>
+    <message>
+        <source>mean score (1–5) of incidents resolved in the period that have one</source>
+        <translation>mittlere Bewertung (1–5) der im Zeitraum gelösten Incidents, sofern vorhanden</translation>
+    </message>
+    <message>
+        <source>KPI report</source>
+        <translation>KPI-Bericht</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Period: %1 – %2 (end exclusive)</source>
+        <translation>Zeitraum: %1 – %2 (Ende ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <source>none (all incidents)</source>
+        <translation>keine (alle Incidents)</translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation>Zeitzone: %1</translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation>Erstellt am: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Incidents opened</source>
+        <translation>Eröffnete Incidents</translation>
+    </message>
+    <message>
+        <source>Incidents resolved</source>
+        <translation>Gelöste Incidents</translation>
+    </message>
+    <message>
+        <source>Open at the end of the period</source>
+        <translation>Offen am Ende des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Incidents matching the filters (any time)</source>
+        <translation>Incidents, die den Filtern entsprechen (beliebiger Zeitpunkt)</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <source>Full definitions and targets: docs/kpi.md</source>
+        <translation>Vollständige Definitionen und Ziele: docs/kpi.md</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>No KPIs were computed.</source>
+        <translation>Es wurden keine KPIs berechnet.</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche vom</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>P1</source>
+        <translation>P1</translation>
+    </message>
+    <message>
+        <source>P2</source>
+        <translation>P2</translation>
+    </message>
+    <message>
+        <source>P3</source>
+        <translation>P3</translation>
+    </message>
+    <message>
+        <source>P4</source>
+        <translation>P4</translation>
+    </message>
+    <message>
+        <source>P5</source>
+        <translation>P5</translation>
+    </message>
+    <message>
+        <source>MTTA mean</source>
+        <translation>MTTA Mittelwert</translation>
+    </message>
+    <message>
+        <source>MTTA median</source>
+        <translation>MTTA Median</translation>
+    </message>
+    <message>
+        <source>MTTR mean</source>
+        <translation>MTTR Mittelwert</translation>
+    </message>
+    <message>
+        <source>MTTR median</source>
+        <translation>MTTR Median</translation>
+    </message>
+    <message>
+        <source>The period has no weeks.</source>
+        <translation>Der Zeitraum umfasst keine Wochen.</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <source>Weeks start on Monday 00:00 in %1; the first and last may be partial.</source>
+        <translation>Wochen beginnen montags um 00:00 in %1; die erste und die letzte Woche können unvollständig sein.</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Response met / decided</source>
+        <translation>Reaktion eingehalten / entschieden</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reaktion</translation>
+    </message>
+    <message>
+        <source>Resolution met / decided</source>
+        <translation>Lösung eingehalten / entschieden</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>SLA compliance by priority</source>
+        <translation>SLA-Einhaltung nach Priorität</translation>
+    </message>
+    <message>
+        <source>Targets: response ≥ %1, resolution ≥ %2.</source>
+        <translation>Ziele: Reaktion ≥ %1, Lösung ≥ %2.</translation>
+    </message>
+    <message>
+        <source>Availability by service</source>
+        <translation>Verfügbarkeit nach Service</translation>
+    </message>
+    <message>
+        <source>Targets: equipment (warehouse, retail) ≥ %1, website and digital ≥ %2, unless a service has its own.</source>
+        <translation>Ziele: Anlagen (Lager, Handel) ≥ %1, Website und Digitales ≥ %2, sofern ein Service kein eigenes Ziel hat.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Availability by configuration item</source>
+        <translation>Verfügbarkeit nach Konfigurationselement</translation>
+    </message>
+    <message>
+        <source>Configuration item</source>
+        <translation>Konfigurationselement</translation>
+    </message>
+    <message>
+        <source>Pareto of categories</source>
+        <translation>Pareto der Kategorien</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Pareto of configuration items</source>
+        <translation>Pareto der Konfigurationselemente</translation>
+    </message>
+</context>
+<context>
+    <name>KpiRepository</name>
+    <message>
+        <source>%1: not an SQLite connection</source>
+        <translation>%1: keine SQLite-Verbindung</translation>
+    </message>
+    <message>
+        <source>%1: the stored KPI targets (meta key &quot;%2&quot;) are not valid: %3</source>
+        <translation>%1: Die gespeicherten KPI-Ziele (Metaschlüssel „%2“) sind ungültig: %3</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTargets</name>
+    <message>
+        <source>&quot;%1&quot; must be a number</source>
+        <translation>„%1“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be between %2 and %3, not %4</source>
+        <translation>„%1“ muss zwischen %2 und %3 liegen, nicht %4</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unbekannter Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object of service names and percentages</source>
+        <translation>„%1“ muss ein Objekt aus Servicenamen und Prozentwerten sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number between 0 and 100</source>
+        <translation>„%1“ muss eine Zahl zwischen 0 und 100 sein</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>%1 must be 1, 2 or 3</source>
+        <translation>%1 muss 1, 2 oder 3 sein</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>eröffnen</translation>
+    </message>
+    <message>
+        <source>acknowledge</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <translation>zuweisen</translation>
+    </message>
+    <message>
+        <source>change the priority of</source>
+        <translation>Priorität ändern</translation>
+    </message>
+    <message>
+        <source>put on hold</source>
+        <translation>zurückstellen</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>fortsetzen</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>lösen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>wiedereröffnen</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>stornieren</translation>
+    </message>
+    <message>
+        <source>comment on</source>
+        <translation>kommentieren</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktualisieren</translation>
+    </message>
+    <message>
+        <source>escalate</source>
+        <translation>eskalieren</translation>
+    </message>
+    <message>
+        <source>attach an alert to</source>
+        <translation>Alarm anhängen</translation>
+    </message>
+    <message>
+        <source>link a problem to</source>
+        <translation>Problem verknüpfen</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ändern</translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2: it was already opened and is %3</source>
+        <translation>„%1“ ist für %2 nicht möglich: Der Incident wurde bereits eröffnet und hat den Status „%3“</translation>
+    </message>
+    <message>
+        <source>Cannot %1 an incident that was never opened</source>
+        <translation>„%1“ ist für einen nie eröffneten Incident nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 is %2: the requested state change is not a known transition</source>
+        <translation>%1 hat den Status „%2“: Die angeforderte Statusänderung ist kein bekannter Übergang</translation>
+    </message>
+    <message>
+        <source>Cannot acknowledge %1: it is %2 and was already acknowledged</source>
+        <translation>%1 kann nicht angenommen werden: Der Incident hat den Status „%2“ und wurde bereits angenommen</translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2: it is %3</source>
+        <translation>„%1“ ist für %2 nicht möglich: Der Incident hat den Status „%3“</translation>
+    </message>
+    <message>
+        <source>An incident needs a title</source>
+        <translation>Ein Incident braucht einen Titel</translation>
+    </message>
+    <message>
+        <source>Putting on hold needs a reason: awaiting_caller, awaiting_vendor, awaiting_change or awaiting_problem</source>
+        <translation>Zum Zurückstellen ist ein Grund nötig: awaiting_caller, awaiting_vendor, awaiting_change oder awaiting_problem</translation>
+    </message>
+    <message>
+        <source>Resolving needs a resolution code</source>
+        <translation>Zum Lösen ist ein Lösungscode nötig</translation>
+    </message>
+    <message>
+        <source>Assigning needs a group or an assignee</source>
+        <translation>Zum Zuweisen ist eine Gruppe oder ein Bearbeiter nötig</translation>
+    </message>
+    <message>
+        <source>A comment cannot be empty</source>
+        <translation>Ein Kommentar darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>A satisfaction score (csat) must be a whole number from 1 to 5</source>
+        <translation>Eine Zufriedenheitsbewertung (csat) muss eine ganze Zahl von 1 bis 5 sein</translation>
+    </message>
+    <message>
+        <source>Unknown state change</source>
+        <translation>Unbekannte Statusänderung</translation>
+    </message>
+</context>
+<context>
+    <name>PdfWriter</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF: %1</source>
+        <translation>das PDF kann nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>SavedQueue</name>
     <message>
         <source>All open</source>
@@ -154,6 +1249,37 @@
     </message>
 </context>
 <context>
+    <name>ServiceNowImporter</name>
+    <message>
+        <source>%1 has no opened_at (nor sys_created_at or sys_updated_at) on its first update</source>
+        <translation>%1 hat bei seiner ersten Aktualisierung kein opened_at (auch kein sys_created_at oder sys_updated_at)</translation>
+    </message>
+    <message>
+        <source>line 1: the header has no &quot;number&quot; column; is this a ServiceNow incident export?</source>
+        <translation>Zeile 1: Die Kopfzeile hat keine Spalte „number“; ist dies ein ServiceNow-Incident-Export?</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>keine Nummer</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the date &quot;%2&quot; in %3 (formats tried: %4)</source>
+        <translation>%1: Das Datum „%2“ in %3 kann nicht gelesen werden (versuchte Formate: %4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 &quot;%3&quot; is not a level %4</source>
+        <translation>%1: %2 „%3“ ist keine Stufe von %4</translation>
+    </message>
+    <message>
+        <source>%1: unknown incident_state &quot;%2&quot;</source>
+        <translation>%1: unbekannter incident_state „%2“</translation>
+    </message>
+    <message>
+        <source>%1: sys_mod_count &quot;%2&quot; is not a count</source>
+        <translation>%1: sys_mod_count „%2“ ist keine Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>SlaCells</name>
     <message>
         <source>No forecast: too few similar resolved incidents</source>
@@ -168,6 +1294,221 @@ Geschätzt aus %n ähnlichen gelösten Incident</numerusform>
             <numerusform>Wahrscheinlichkeit einer Verletzung des Lösungsziels: %1
 Geschätzt aus %n ähnlichen gelösten Incidents</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SlaConfiguration</name>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation>ungültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>must be a JSON object with &quot;calendars&quot;, &quot;policies&quot;, &quot;escalations&quot; and &quot;schedules&quot;</source>
+        <translation>muss ein JSON-Objekt mit „calendars“, „policies“, „escalations“ und „schedules“ sein</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot; (already used by %2)</source>
+        <translation>doppelte ID „%1“ (bereits von %2 verwendet)</translation>
+    </message>
+    <message>
+        <source>unknown calendar &quot;%1&quot;</source>
+        <translation>unbekannter Kalender „%1“</translation>
+    </message>
+    <message>
+        <source>unknown escalation &quot;%1&quot;</source>
+        <translation>unbekannte Eskalation „%1“</translation>
+    </message>
+    <message>
+        <source>escalation &quot;%1&quot; has an &quot;unacknowledged&quot; trigger; a threshold can only start an &quot;sla_threshold&quot; escalation</source>
+        <translation>Eskalation „%1“ hat einen Auslöser „unacknowledged“; ein Schwellenwert kann nur eine Eskalation vom Typ „sla_threshold“ starten</translation>
+    </message>
+    <message>
+        <source>unknown on-call schedule &quot;%1&quot;</source>
+        <translation>unbekannter Bereitschaftsplan „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in 24×7 calendar; it can only be listed with &quot;twenty_four_seven&quot;: true</source>
+        <translation>„%1“ ist der eingebaute 24×7-Kalender; er kann nur mit &quot;twenty_four_seven&quot;: true aufgeführt werden</translation>
+    </message>
+    <message>
+        <source>a 24×7 calendar has no holidays</source>
+        <translation>ein 24×7-Kalender hat keine Feiertage</translation>
+    </message>
+    <message>
+        <source>overlaps %1 (%2–%3)</source>
+        <translation>überschneidet sich mit %1 (%2–%3)</translation>
+    </message>
+    <message>
+        <source>a 24×7 calendar has no business hours</source>
+        <translation>ein 24×7-Kalender hat keine Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>a calendar needs business hours on at least one day, or &quot;twenty_four_seven&quot;: true</source>
+        <translation>ein Kalender braucht Geschäftszeiten an mindestens einem Tag oder &quot;twenty_four_seven&quot;: true</translation>
+    </message>
+    <message>
+        <source>must be a pair of times [&quot;HH:MM&quot;, &quot;HH:MM&quot;]</source>
+        <translation>muss ein Paar von Uhrzeiten [&quot;HH:MM&quot;, &quot;HH:MM&quot;] sein</translation>
+    </message>
+    <message>
+        <source>must end after it starts (the end of a day is &quot;24:00&quot;)</source>
+        <translation>muss nach dem Beginn enden (das Ende eines Tages ist &quot;24:00&quot;)</translation>
+    </message>
+    <message>
+        <source>a holiday has either &quot;date&quot;, or &quot;from_date&quot; and &quot;to_date&quot;, or &quot;start&quot; and &quot;end&quot;</source>
+        <translation>ein Feiertag hat entweder „date“ oder „from_date“ und „to_date“ oder „start“ und „end“</translation>
+    </message>
+    <message>
+        <source>must not be before &quot;from_date&quot;</source>
+        <translation>darf nicht vor „from_date“ liegen</translation>
+    </message>
+    <message>
+        <source>must be after &quot;start&quot;</source>
+        <translation>muss nach „start“ liegen</translation>
+    </message>
+    <message>
+        <source>a policy needs &quot;response_minutes&quot;, &quot;resolution_minutes&quot; or both</source>
+        <translation>eine Richtlinie braucht „response_minutes“, „resolution_minutes“ oder beides</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>at most %1 thresholds are allowed</source>
+        <translation>höchstens %1 Schwellenwerte sind erlaubt</translation>
+    </message>
+    <message>
+        <source>thresholds must be listed in ascending order of percent</source>
+        <translation>Schwellenwerte müssen nach Prozent aufsteigend aufgeführt sein</translation>
+    </message>
+    <message>
+        <source>only an &quot;escalate&quot; threshold names an escalation</source>
+        <translation>nur ein Schwellenwert vom Typ „escalate“ nennt eine Eskalation</translation>
+    </message>
+    <message>
+        <source>the policy has no %1 target</source>
+        <translation>die Richtlinie hat kein Ziel für „%1“</translation>
+    </message>
+    <message>
+        <source>missing required field</source>
+        <translation>Pflichtfeld fehlt</translation>
+    </message>
+    <message>
+        <source>only an &quot;unacknowledged&quot; trigger has minutes</source>
+        <translation>nur ein Auslöser vom Typ „unacknowledged“ hat Minuten</translation>
+    </message>
+    <message>
+        <source>an &quot;sla_threshold&quot; escalation selects no incidents: it runs for the thresholds that name it</source>
+        <translation>eine Eskalation vom Typ „sla_threshold“ wählt keine Incidents aus: Sie läuft für die Schwellenwerte, die sie nennen</translation>
+    </message>
+    <message>
+        <source>an escalation needs at least one level</source>
+        <translation>eine Eskalation braucht mindestens eine Stufe</translation>
+    </message>
+    <message>
+        <source>must not be shorter than the previous level&apos;s delay</source>
+        <translation>darf nicht kürzer sein als die Verzögerung der vorherigen Stufe</translation>
+    </message>
+    <message>
+        <source>a schedule needs at least one rotation layer</source>
+        <translation>ein Bereitschaftsplan braucht mindestens eine Rotationsebene</translation>
+    </message>
+    <message>
+        <source>duplicate layer name &quot;%1&quot;</source>
+        <translation>doppelter Ebenenname „%1“</translation>
+    </message>
+    <message>
+        <source>only a weekly rotation has a hand-off day</source>
+        <translation>nur eine wöchentliche Rotation hat einen Übergabetag</translation>
+    </message>
+    <message>
+        <source>a rotation needs at least one user</source>
+        <translation>eine Rotation braucht mindestens einen Benutzer</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must start with a letter or digit and hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2</source>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>must be more than 0 and less than a year (%1 minutes)</source>
+        <translation>muss größer als 0 und kleiner als ein Jahr (%1 Minuten) sein</translation>
+    </message>
+    <message>
+        <source>must be from 0 to less than a year (%1 minutes)</source>
+        <translation>muss mindestens 0 und kleiner als ein Jahr (%1 Minuten) sein</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>muss einer der folgenden Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>„%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>unknown domain &quot;%1&quot; (one of: %2)</source>
+        <translation>unbekannter Bereich „%1“ (erlaubt: %2)</translation>
+    </message>
+    <message>
+        <source>unknown hold reason &quot;%1&quot; (one of: %2)</source>
+        <translation>unbekannter Zurückstellungsgrund „%1“ (erlaubt: %2)</translation>
+    </message>
+    <message>
+        <source>must be a time &quot;HH:MM&quot; from 00:00 to 24:00</source>
+        <translation>muss eine Uhrzeit &quot;HH:MM&quot; von 00:00 bis 24:00 sein</translation>
+    </message>
+    <message>
+        <source>must be a time &quot;HH:MM&quot; from 00:00 to 23:59</source>
+        <translation>muss eine Uhrzeit &quot;HH:MM&quot; von 00:00 bis 23:59 sein</translation>
+    </message>
+    <message>
+        <source>must be a valid date &quot;YYYY-MM-DD&quot;</source>
+        <translation>muss ein gültiges Datum &quot;YYYY-MM-DD&quot; sein</translation>
+    </message>
+    <message>
+        <source>must be a date and time with &quot;Z&quot; or a UTC offset, such as &quot;2026-12-24T12:00:00Z&quot;</source>
+        <translation>muss Datum und Uhrzeit mit &quot;Z&quot; oder einem UTC-Offset sein, etwa &quot;2026-12-24T12:00:00Z&quot;</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot; (use an IANA name such as &quot;Europe/Berlin&quot;)</source>
+        <translation>unbekannte Zeitzone „%1“ (verwenden Sie einen IANA-Namen wie &quot;Europe/Berlin&quot;)</translation>
     </message>
 </context>
 <context>
@@ -283,6 +1624,32 @@ Geschätzt aus %n ähnlichen gelösten Incidents</numerusform>
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>SlaRepository</name>
+    <message>
+        <source>stored SLA configuration</source>
+        <translation>gespeicherte SLA-Konfiguration</translation>
+    </message>
+    <message>
+        <source>A %1 has no id</source>
+        <translation>Ein Element vom Typ „%1“ hat keine ID</translation>
+    </message>
+    <message>
+        <source>The %1 id %2 is used twice</source>
+        <translation>Die ID %2 vom Typ „%1“ wird doppelt verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRepository</name>
+    <message>
+        <source>%1: kept in the history but not applied, because after merging the other replicas&apos; changes the incident was no longer in a state that allows it (it is now %2)</source>
+        <translation>%1: im Verlauf behalten, aber nicht angewendet, weil der Incident nach dem Zusammenführen der Änderungen der anderen Replikate nicht mehr in einem Status war, der dies erlaubt (jetzt: %2)</translation>
+    </message>
+    <message>
+        <source>This database is a server&apos;s store; a replica cannot sync it with another server</source>
+        <translation>Diese Datenbank ist der Speicher eines Servers; ein Replikat kann sie nicht mit einem anderen Server synchronisieren</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Lifecycle", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Lifecycle)
+};
 
 bool stateIs(const Incident &i, std::initializer_list<IncidentState> states)
 {
@@ -25,7 +29,7 @@ QString levelError(const QJsonObject &payload)
 {
     for (const char *key : { "impact", "urgency" }) {
         if (!PriorityMatrix::isValidLevel(payload.value(QLatin1StringView(key)).toInt(0)))
-            return tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
+            return Text::tr("%1 must be 1, 2 or 3").arg(QLatin1StringView(key));
     }
     return {};
 }
@@ -35,22 +39,22 @@ QString levelError(const QJsonObject &payload)
 QString actionLabel(IncidentAction action)
 {
     switch (action) {
-    case IncidentAction::Open: return tr("open");
-    case IncidentAction::Acknowledge: return tr("acknowledge");
-    case IncidentAction::Assign: return tr("assign");
-    case IncidentAction::Prioritize: return tr("change the priority of");
-    case IncidentAction::Hold: return tr("put on hold");
-    case IncidentAction::Resume: return tr("resume");
-    case IncidentAction::Resolve: return tr("resolve");
-    case IncidentAction::Close: return tr("close");
-    case IncidentAction::Reopen: return tr("reopen");
-    case IncidentAction::Cancel: return tr("cancel");
-    case IncidentAction::Comment: return tr("comment on");
-    case IncidentAction::Update: return tr("update");
-    case IncidentAction::Escalate: return tr("escalate");
-    case IncidentAction::AttachAlert: return tr("attach an alert to");
-    case IncidentAction::LinkProblem: return tr("link a problem to");
-    case IncidentAction::Invalid: return tr("change");
+    case IncidentAction::Open: return Text::tr("open");
+    case IncidentAction::Acknowledge: return Text::tr("acknowledge");
+    case IncidentAction::Assign: return Text::tr("assign");
+    case IncidentAction::Prioritize: return Text::tr("change the priority of");
+    case IncidentAction::Hold: return Text::tr("put on hold");
+    case IncidentAction::Resume: return Text::tr("resume");
+    case IncidentAction::Resolve: return Text::tr("resolve");
+    case IncidentAction::Close: return Text::tr("close");
+    case IncidentAction::Reopen: return Text::tr("reopen");
+    case IncidentAction::Cancel: return Text::tr("cancel");
+    case IncidentAction::Comment: return Text::tr("comment on");
+    case IncidentAction::Update: return Text::tr("update");
+    case IncidentAction::Escalate: return Text::tr("escalate");
+    case IncidentAction::AttachAlert: return Text::tr("attach an alert to");
+    case IncidentAction::LinkProblem: return Text::tr("link a problem to");
+    case IncidentAction::Invalid: return Text::tr("change");
     }
     return {};
 }
@@ -112,12 +116,12 @@ QString refusalReason(const Incident &incident, IncidentAction action)
     using S = IncidentState;
     const bool opened = !incident.id.isEmpty() && incident.openedAt != 0;
     if (action == IncidentAction::Open) {
-        return opened ? tr("Cannot %1 %2: it was already opened and is %3")
+        return opened ? Text::tr("Cannot %1 %2: it was already opened and is %3")
                             .arg(actionLabel(action), incident.number, stateLabel(incident.state))
                       : QString();
     }
     if (!opened)
-        return tr("Cannot %1 an incident that was never opened").arg(actionLabel(action));
+        return Text::tr("Cannot %1 an incident that was never opened").arg(actionLabel(action));
 
     bool allowed = false;
     switch (action) {
@@ -141,12 +145,13 @@ QString refusalReason(const Incident &incident, IncidentAction action)
     if (allowed)
         return {};
     if (action == IncidentAction::Invalid)
-        return tr("%1 is %2: the requested state change is not a known transition")
+        return Text::tr("%1 is %2: the requested state change is not a known transition")
             .arg(incident.number, stateLabel(incident.state));
     if (action == IncidentAction::Acknowledge && incident.acknowledgedAt != 0 && incident.isOpen())
-        return tr("Cannot acknowledge %1: it is %2 and was already acknowledged")
+        return Text::tr("Cannot acknowledge %1: it is %2 and was already acknowledged")
             .arg(incident.number, stateLabel(incident.state));
-    return tr("Cannot %1 %2: it is %3").arg(actionLabel(action), incident.number, stateLabel(incident.state));
+    return Text::tr("Cannot %1 %2: it is %3")
+        .arg(actionLabel(action), incident.number, stateLabel(incident.state));
 }
 
 bool isRecordOnlyUpdate(const Event &event)
@@ -169,35 +174,35 @@ QString payloadError(const Event &event)
     switch (actionOf(event)) {
     case IncidentAction::Open:
         if (p.value(QStringLiteral("title")).toString().trimmed().isEmpty())
-            return tr("An incident needs a title");
+            return Text::tr("An incident needs a title");
         return levelError(p);
     case IncidentAction::Hold: {
         const auto reason = holdReasonFromName(p.value(QStringLiteral("hold_reason")).toString());
         if (!reason || *reason == HoldReason::None)
-            return tr("Putting on hold needs a reason: awaiting_caller, awaiting_vendor, "
-                      "awaiting_change or awaiting_problem");
+            return Text::tr("Putting on hold needs a reason: awaiting_caller, awaiting_vendor, "
+                            "awaiting_change or awaiting_problem");
         return {};
     }
     case IncidentAction::Resolve:
         if (p.value(QStringLiteral("code")).toString().trimmed().isEmpty())
-            return tr("Resolving needs a resolution code");
+            return Text::tr("Resolving needs a resolution code");
         return {};
     case IncidentAction::Assign:
         if (p.value(QStringLiteral("group")).toString().isEmpty()
             && p.value(QStringLiteral("assignee")).toString().isEmpty())
-            return tr("Assigning needs a group or an assignee");
+            return Text::tr("Assigning needs a group or an assignee");
         return {};
     case IncidentAction::Prioritize: return levelError(p);
     case IncidentAction::Comment:
         if (p.value(QStringLiteral("text")).toString().trimmed().isEmpty())
-            return tr("A comment cannot be empty");
+            return Text::tr("A comment cannot be empty");
         return {};
     case IncidentAction::Update:
         if (const QJsonValue csat = p.value(QStringLiteral("csat"));
             !csat.isUndefined() && (!csat.isDouble() || csat.toInt() < 1 || csat.toInt() > 5))
-            return tr("A satisfaction score (csat) must be a whole number from 1 to 5");
+            return Text::tr("A satisfaction score (csat) must be a whole number from 1 to 5");
         return {};
-    case IncidentAction::Invalid: return tr("Unknown state change");
+    case IncidentAction::Invalid: return Text::tr("Unknown state change");
     default: return {};
     }
 }

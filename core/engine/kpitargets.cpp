@@ -7,7 +7,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("KpiTargets", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KpiTargets)
+};
 
 // The JSON keys, shared by toJson and fromJson so the two can never disagree.
 constexpr char mttaKey[] = "mtta_critical_minutes";
@@ -30,12 +34,16 @@ bool readNumber(const QJsonObject &json, const char *key, double low, double hig
     if (v.isUndefined())
         return true;
     if (!v.isDouble()) {
-        *error = tr("\"%1\" must be a number").arg(QLatin1StringView(key));
+        *error = Text::tr("\"%1\" must be a number").arg(QLatin1StringView(key));
         return false;
     }
     const double d = v.toDouble();
     if (d < low || d > high) {
-        *error = tr("\"%1\" must be between %2 and %3, not %4").arg(QLatin1StringView(key)).arg(low).arg(high).arg(d);
+        *error = Text::tr("\"%1\" must be between %2 and %3, not %4")
+                     .arg(QLatin1StringView(key))
+                     .arg(low)
+                     .arg(high)
+                     .arg(d);
         return false;
     }
     *value = d;
@@ -84,7 +92,7 @@ bool KpiTargets::fromJson(const QJsonObject &json, KpiTargets *targets, QString 
         error = &ignored;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         if (!known.contains(it.key())) {
-            *error = tr("unknown key \"%1\"").arg(it.key());
+            *error = Text::tr("unknown key \"%1\"").arg(it.key());
             return false;
         }
     }
@@ -106,7 +114,8 @@ bool KpiTargets::fromJson(const QJsonObject &json, KpiTargets *targets, QString 
     const QJsonValue services = json.value(QLatin1StringView(servicesKey));
     if (!services.isUndefined()) {
         if (!services.isObject()) {
-            *error = tr("\"%1\" must be an object of service names and percentages").arg(QLatin1StringView(servicesKey));
+            *error = Text::tr("\"%1\" must be an object of service names and percentages")
+                         .arg(QLatin1StringView(servicesKey));
             return false;
         }
         t.serviceUptimePercent.clear();
@@ -114,7 +123,7 @@ bool KpiTargets::fromJson(const QJsonObject &json, KpiTargets *targets, QString 
         for (auto it = perService.constBegin(); it != perService.constEnd(); ++it) {
             const QString key = QLatin1StringView(servicesKey) + QLatin1Char('.') + it.key();
             if (!it.value().isDouble() || it.value().toDouble() < 0 || it.value().toDouble() > 100) {
-                *error = tr("\"%1\" must be a number between 0 and 100").arg(key);
+                *error = Text::tr("\"%1\" must be a number between 0 and 100").arg(key);
                 return false;
             }
             t.serviceUptimePercent.insert(it.key(), it.value().toDouble());

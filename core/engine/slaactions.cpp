@@ -1,7 +1,5 @@
 #include "slaactions.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 
 namespace nocturne::core {
@@ -13,7 +11,9 @@ namespace {
 // store's writer. The clocks still show every breach.
 constexpr qint64 CatchUpHorizonMs = 24LL * 60 * 60 * 1000;
 
-QString tr(const char *text) { return QCoreApplication::translate("SlaActions", text); }
+// These texts go into escalation events, which the server, every replica and the audit trail
+// keep: they stay in English whatever language the console that planned them shows.
+QString english(const char *text) { return QString::fromUtf8(text); }
 
 QString cycleName(const SlaClockStatus &clock)
 {
@@ -21,7 +21,7 @@ QString cycleName(const SlaClockStatus &clock)
                                            : QStringLiteral("resolution%1").arg(clock.cycle);
 }
 
-QString clockLabel(SlaKind kind) { return kind == SlaKind::Response ? tr("response") : tr("resolution"); }
+QString clockLabel(SlaKind kind) { return kind == SlaKind::Response ? english("response") : english("resolution"); }
 
 } // namespace
 
@@ -98,7 +98,7 @@ void SlaActionPlanner::planThresholds(qint64 now, const QSet<QString> &pending, 
             const QString cycleKey = QStringLiteral("%1-%2").arg(cycleName(clock)).arg(threshold.percent);
             for (const PlannedEscalation &planned : planEscalation(*policy, reachedAt, cycleKey)) {
                 if (consider(planned.ruleKey, planned.dueAt, now, pending, plan)) {
-                    const QString reason = tr("%1 SLA reached %2 % (policy %3)")
+                    const QString reason = english("%1 SLA reached %2 % (policy %3)")
                                                .arg(clockLabel(clock.kind))
                                                .arg(threshold.percent)
                                                .arg(m_policy.name);
@@ -133,7 +133,7 @@ void SlaActionPlanner::planRaise(const SlaClockStatus &clock, const SlaThreshold
         raise.payload.insert(QStringLiteral("impact"), m_subject.impact - 1);
     raise.payload.insert(QStringLiteral("rule"), rule);
     raise.payload.insert(QStringLiteral("due_at"), reachedAt);
-    raise.payload.insert(QStringLiteral("reason"), tr("%1 SLA reached %2 % (policy %3)")
+    raise.payload.insert(QStringLiteral("reason"), english("%1 SLA reached %2 % (policy %3)")
                                                        .arg(clockLabel(clock.kind))
                                                        .arg(threshold.percent)
                                                        .arg(m_policy.name));
@@ -169,7 +169,7 @@ void SlaActionPlanner::planUnacknowledged(qint64 now, const QSet<QString> &pendi
         }
         for (const PlannedEscalation &planned : planEscalation(policy, triggeredAt, QStringLiteral("unack"))) {
             if (consider(planned.ruleKey, planned.dueAt, now, pending, plan)) {
-                const QString reason = tr("not acknowledged within %1 min").arg(policy.unacknowledgedMs / 60000);
+                const QString reason = english("not acknowledged within %1 min").arg(policy.unacknowledgedMs / 60000);
                 plan->due << escalation(policy, planned, reason, now);
             }
         }
@@ -201,15 +201,15 @@ IncidentCommand SlaActionPlanner::escalation(const EscalationPolicy &policy, con
         const auto onCall = schedule ? whoIsOnCall(*schedule, now) : std::nullopt;
         if (onCall) {
             p.insert(QStringLiteral("on_call"), onCall->user);
-            target = tr("%1 (on call, %2)").arg(onCall->user, schedule->name);
+            target = english("%1 (on call, %2)").arg(onCall->user, schedule->name);
         } else {
-            target = tr("%1 (nobody on call)").arg(schedule ? schedule->name : planned.target.target);
+            target = english("%1 (nobody on call)").arg(schedule ? schedule->name : planned.target.target);
         }
     }
     p.insert(QStringLiteral("target"), target);
-    const QString round = planned.round > 0 ? tr(", repeat %1").arg(planned.round) : QString();
+    const QString round = planned.round > 0 ? english(", repeat %1").arg(planned.round) : QString();
     p.insert(QStringLiteral("reason"),
-             tr("%1: %2%3 — rule %4").arg(policy.name, reason, round, planned.ruleKey));
+             english("%1: %2%3 — rule %4").arg(policy.name, reason, round, planned.ruleKey));
     return command;
 }
 

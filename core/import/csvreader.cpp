@@ -5,10 +5,13 @@
 namespace nocturne::core {
 
 namespace {
-QString tr(const char *text)
+
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
 {
-    return QCoreApplication::translate("CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CsvReader)
+};
+
 constexpr qint64 ChunkBytes = 256 * 1024;
 } // namespace
 
@@ -28,7 +31,7 @@ bool CsvReader::fill()
     m_bytesRead += bytes.size();
     QString text = m_decoder.decode(bytes);
     if (m_decoder.hasError()) {
-        m_error = tr("line %1: the file is not UTF-8 text").arg(m_line);
+        m_error = Text::tr("line %1: the file is not UTF-8 text").arg(m_line);
         m_errorLine = m_line;
         m_eof = true;
         m_fatal = true;
@@ -91,8 +94,9 @@ CsvReader::Status CsvReader::next(CsvRecord *record)
             if (m_fatal)
                 return Status::Fatal;
             if (state == State::Quoted) {
-                m_error = tr("line %1: a quoted field opened on this line is not closed before the "
-                             "end of the file")
+                m_error = Text::tr(
+                    "line %1: a quoted field opened on this line is not closed before the "
+                    "end of the file")
                               .arg(quoteLine);
                 m_errorLine = quoteLine;
                 m_fatal = true;
@@ -117,9 +121,10 @@ CsvReader::Status CsvReader::next(CsvRecord *record)
                 return Status::Record;
             } else if (c == u'"') {
                 if (state == State::Unquoted)
-                    return badRecord(tr("line %1: a quote inside an unquoted field (quote the "
-                                        "whole field and double the quote)")
-                                         .arg(m_line));
+                    return badRecord(
+                        Text::tr("line %1: a quote inside an unquoted field (quote the "
+                                 "whole field and double the quote)")
+                            .arg(m_line));
                 state = State::Quoted;
                 quoteLine = m_line;
             } else {
@@ -171,7 +176,8 @@ CsvReader::Status CsvReader::next(CsvRecord *record)
                 return Status::Record;
             } else {
                 return badRecord(
-                    tr("line %1: unexpected text after the closing quote of a field").arg(m_line));
+                    Text::tr("line %1: unexpected text after the closing quote of a field")
+                        .arg(m_line));
             }
             break;
         }

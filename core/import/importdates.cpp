@@ -7,10 +7,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
 {
-    return QCoreApplication::translate("ImportDates", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImportDates)
+};
 
 constexpr qint64 DayMs = 86'400'000;
 constexpr qint64 UnixEpochJulianDay = 2'440'588;
@@ -168,7 +169,7 @@ bool ImportDates::compile(const QString &source, Format *format, QString *error)
             continue;
         }
         if (!known) {
-            *error = tr("the date format \"%1\" uses \"%2\", which an import cannot read")
+            *error = Text::tr("the date format \"%1\" uses \"%2\", which an import cannot read")
                          .arg(source, QString(run, c));
             return false;
         }
@@ -176,13 +177,14 @@ bool ImportDates::compile(const QString &source, Format *format, QString *error)
         i += run;
     }
     if (!day || !month || !year) {
-        *error = tr(
+        *error = Text::tr(
             "the date format \"%1\" must name the day (d), the month (M) and the year (yy or yyyy)")
                      .arg(source);
         return false;
     }
     if (hour12 && !ampm) {
-        *error = tr("the date format \"%1\" has a 12-hour clock (h) but no AM/PM (AP)").arg(source);
+        *error = Text::tr("the date format \"%1\" has a 12-hour clock (h) but no AM/PM (AP)")
+                     .arg(source);
         return false;
     }
     return true;

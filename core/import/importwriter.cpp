@@ -19,10 +19,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
 {
-    return QCoreApplication::translate("ImportWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImportWriter)
+};
 
 // Events that bring a stored incident's opened values up to date with a newer export.
 QList<Event> reconcile(const ImportedIncident &incident, const QString &source,
@@ -109,8 +110,8 @@ QList<Event> reconcile(const ImportedIncident &incident, const QString &source,
     if (!record.isEmpty())
         add(EventKind::Updated, record);
     if (fieldsChanged)
-        *note
-            = tr("%1: fields changed after it was resolved were not applied").arg(incident.number);
+        *note = Text::tr("%1: fields changed after it was resolved were not applied")
+                    .arg(incident.number);
     return events;
 }
 
@@ -182,7 +183,7 @@ ImportResult ImportWriter::write(ImportPlan plan, const ImportOptions &options,
                 }
                 if (!otherHolder.isEmpty() && otherHolder != incident.id) {
                     result.skipped << SkippedRow { incident.firstRow, 0,
-                        tr("%1: both %1 and %2 belong to other incidents")
+                        Text::tr("%1: both %1 and %2 belong to other incidents")
                             .arg(incident.number, renumbered) };
                     outcomes << Outcome { true, 0 };
                     continue;
@@ -233,8 +234,8 @@ ImportResult ImportWriter::write(ImportPlan plan, const ImportOptions &options,
                             }
                             if (before != e.payload)
                                 result.conflicts
-                                    << tr("%1: its %2 event from row %3 differs from the one "
-                                          "imported before; the stored one is kept")
+                                    << Text::tr("%1: its %2 event from row %3 differs from the one "
+                                                "imported before; the stored one is kept")
                                            .arg(incident.number, toName(e.kind))
                                            .arg(incident.firstRow);
                         }
@@ -301,9 +302,7 @@ ImportPlan parseExport(const QString &source, QIODevice *device, const ImportOpt
     if (source == QLatin1StringView(JiraImporter::Source))
         return JiraImporter(options).parse(device, progress, cancel);
     ImportPlan plan;
-    plan.fatal
-        = QCoreApplication::translate("ImportWriter", "unknown source \"%1\" (servicenow or jira)")
-              .arg(source);
+    plan.fatal = Text::tr("unknown source \"%1\" (servicenow or jira)").arg(source);
     return plan;
 }
 
@@ -318,8 +317,7 @@ ImportResult importFile(const QString &source, const QString &path, const Import
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.fatal = QCoreApplication::translate("ImportWriter", "cannot open %1: %2")
-                           .arg(path, file.errorString());
+        result.fatal = Text::tr("cannot open %1: %2").arg(path, file.errorString());
         return result;
     }
     QElapsedTimer timer;

@@ -14,10 +14,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
 {
-    return QCoreApplication::translate("JiraImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(JiraImporter)
+};
 
 constexpr qint64 MinuteMs = 60'000;
 
@@ -133,8 +134,8 @@ ImportPlan JiraImporter::parse(
         const auto col = [&](const char *name) { return map->indexOf(QString::fromLatin1(name)); };
         key = col("Issue key");
         if (key < 0) {
-            plan.fatal
-                = tr("line 1: the header has no \"Issue key\" column; is this a Jira CSV export?");
+            plan.fatal = Text::tr(
+                "line 1: the header has no \"Issue key\" column; is this a Jira CSV export?");
             plan.fatalLine = 1;
             return false;
         }
@@ -174,9 +175,9 @@ ImportPlan JiraImporter::parse(
         };
         const QString number = cell(f, key);
         if (number.isEmpty())
-            return skip(tr("no Issue key"));
+            return skip(Text::tr("no Issue key"));
         if (seenKeys.contains(number))
-            return skip(tr("%1 appears twice; the first row was imported").arg(number));
+            return skip(Text::tr("%1 appears twice; the first row was imported").arg(number));
         qint64 createdAt = 0, updatedAt = 0, resolvedAt = 0;
         const std::pair<int, qint64 *> dates[]
             = { { created, &createdAt }, { updated, &updatedAt }, { resolved, &resolvedAt } };
@@ -184,22 +185,23 @@ ImportPlan JiraImporter::parse(
             if (column >= 0
                 && (m_dates.parse(f.at(column), target) == ImportDates::Result::Invalid
                     || *target < 0))
-                return skip(tr("%1: cannot read the date \"%2\" in %3 (formats tried: %4)")
+                return skip(Text::tr("%1: cannot read the date \"%2\" in %3 (formats tried: %4)")
                                 .arg(number, f.at(column).trimmed(), map->name(column),
                                     m_dates.formats().join(QStringLiteral("; "))));
         }
         if (createdAt <= 0)
-            return skip(tr("%1: no Created date").arg(number));
+            return skip(Text::tr("%1: no Created date").arg(number));
         const auto level = mapPriority(cell(f, priority));
         if (!level)
-            return skip(tr("%1: unknown Priority \"%2\" (Highest, High, Medium, Low or Lowest)")
-                            .arg(number, cell(f, priority)));
+            return skip(
+                Text::tr("%1: unknown Priority \"%2\" (Highest, High, Medium, Low or Lowest)")
+                    .arg(number, cell(f, priority)));
         int csat = 0;
         if (const QString v = cell(f, satisfaction); !v.isEmpty()) {
             bool ok = false;
             csat = int(v.section(QLatin1Char(' '), 0, 0).toDouble(&ok));
             if (!ok || csat < 1 || csat > 5)
-                return skip(tr("%1: satisfaction \"%2\" is not 1 to 5").arg(number, v));
+                return skip(Text::tr("%1: satisfaction \"%2\" is not 1 to 5").arg(number, v));
         }
         qint64 respondedAt = 0;
         if (const QString v = cell(f, firstResponse); !v.isEmpty()) {

@@ -17,10 +17,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
 {
-    return QCoreApplication::translate("ServiceNowImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ServiceNowImporter)
+};
 
 // Column positions, -1 when the export lacks one.
 struct Columns
@@ -260,7 +261,8 @@ void Builder::build(QList<Row> rows, ImportPlan *plan) const
     if (openedAt <= 0) {
         for (const Row &r : std::as_const(rows))
             plan->skipped << SkippedRow { r.row, r.line,
-                tr("%1 has no opened_at (nor sys_created_at or sys_updated_at) on its first update")
+                Text::tr("%1 has no opened_at (nor sys_created_at or sys_updated_at) on its first "
+                         "update")
                     .arg(number) };
         return;
     }
@@ -415,8 +417,9 @@ ImportPlan ServiceNowImporter::parse(
     const auto onHeader = [&](const QStringList &header) {
         map = std::make_unique<ColumnMap>(header);
         if (!map->has(u"number")) {
-            plan.fatal = tr("line 1: the header has no \"number\" column; is this a ServiceNow "
-                            "incident export?");
+            plan.fatal
+                = Text::tr("line 1: the header has no \"number\" column; is this a ServiceNow "
+                           "incident export?");
             plan.fatalLine = 1;
             return false;
         }
@@ -445,7 +448,7 @@ ImportPlan ServiceNowImporter::parse(
         r.line = record.line;
         const QString number = cell(record.fields, c.number);
         if (number.isEmpty()) {
-            plan.skipped << SkippedRow { r.row, r.line, tr("no number") };
+            plan.skipped << SkippedRow { r.row, r.line, Text::tr("no number") };
             return;
         }
         const std::pair<int, qint64 *> dates[] = { { c.openedAt, &r.openedAt },
@@ -457,7 +460,7 @@ ImportPlan ServiceNowImporter::parse(
             const QString &text = record.fields.at(column);
             if (m_dates.parse(text, target) == ImportDates::Result::Invalid || *target < 0) {
                 plan.skipped << SkippedRow { r.row, r.line,
-                    tr("%1: cannot read the date \"%2\" in %3 (formats tried: %4)")
+                    Text::tr("%1: cannot read the date \"%2\" in %3 (formats tried: %4)")
                         .arg(number, text.trimmed(), map->name(column),
                             m_dates.formats().join(QStringLiteral("; "))) };
                 return;
@@ -469,7 +472,7 @@ ImportPlan ServiceNowImporter::parse(
         for (const auto &[column, target, maximum, range] : levels) {
             if (column >= 0 && !readLevel(cell(record.fields, column), maximum, target)) {
                 plan.skipped << SkippedRow { r.row, r.line,
-                    tr("%1: %2 \"%3\" is not a level %4")
+                    Text::tr("%1: %2 \"%3\" is not a level %4")
                         .arg(number, map->name(column), record.fields.at(column).trimmed(),
                             QLatin1StringView(range)) };
                 return;
@@ -478,7 +481,8 @@ ImportPlan ServiceNowImporter::parse(
         r.state = mapState(cell(record.fields, c.state));
         if (!r.state.known) {
             plan.skipped << SkippedRow { r.row, r.line,
-                tr("%1: unknown incident_state \"%2\"").arg(number, cell(record.fields, c.state)) };
+                Text::tr("%1: unknown incident_state \"%2\"")
+                    .arg(number, cell(record.fields, c.state)) };
             return;
         }
         if (const QString mods = cell(record.fields, c.modCount); !mods.isEmpty()) {
@@ -486,7 +490,7 @@ ImportPlan ServiceNowImporter::parse(
             r.modCount = mods.toInt(&ok);
             if (!ok || r.modCount < 0) {
                 plan.skipped << SkippedRow { r.row, r.line,
-                    tr("%1: sys_mod_count \"%2\" is not a count").arg(number, mods) };
+                    Text::tr("%1: sys_mod_count \"%2\" is not a count").arg(number, mods) };
                 return;
             }
         }

@@ -19,7 +19,12 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("HandoverReport", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HandoverReport)
+};
+
 namespace fmt = reportformat;
 using Align = ReportTable::Align;
 
@@ -44,16 +49,16 @@ void judgeRisk(HandoverOpenIncident &item, const QList<SlaClockStatus> &clocks, 
             return;
         *percent = c->percentUsed();
         if (c->state == ClockState::Breached || c->breachedAt != 0) {
-            item.riskReasons << tr("%1 breached").arg(name);
+            item.riskReasons << Text::tr("%1 breached").arg(name);
             return;
         }
         const bool thresholdReached = c->reachedThreshold >= 0
             && c->thresholdPercent[size_t(c->reachedThreshold)] >= AtRiskPercent;
         if (thresholdReached || *percent >= AtRiskPercent)
-            item.riskReasons << tr("%1 at %2").arg(name, fmt::percent(*percent, 0));
+            item.riskReasons << Text::tr("%1 at %2").arg(name, fmt::percent(*percent, 0));
     };
-    judge(response, tr("Response"), &item.responsePercent);
-    judge(resolution, tr("Resolution"), &item.resolutionPercent);
+    judge(response, Text::tr("Response"), &item.responsePercent);
+    judge(resolution, Text::tr("Resolution"), &item.resolutionPercent);
     if (resolution && resolution->isActive()) {
         item.resolutionDeadline = resolution->deadlineAt;
         if (forecaster) {
@@ -62,7 +67,8 @@ void judgeRisk(HandoverOpenIncident &item, const QList<SlaClockStatus> &clocks, 
                                                            resolution->targetMs)) {
                 item.breachProbability = estimate->probability;
                 if (estimate->probability >= AtRiskProbability && resolution->breachedAt == 0)
-                    item.riskReasons << tr("Breach risk %1").arg(fmt::percent(100.0 * estimate->probability, 0));
+                    item.riskReasons << Text::tr("Breach risk %1")
+                                            .arg(fmt::percent(100.0 * estimate->probability, 0));
             }
         }
     }
@@ -125,17 +131,17 @@ bool isHandoverChange(IncidentAction a)
 QString handoverChangeLabel(IncidentAction a)
 {
     switch (a) {
-    case IncidentAction::Open: return tr("Opened");
-    case IncidentAction::Acknowledge: return tr("Acknowledged");
-    case IncidentAction::Assign: return tr("Reassigned");
-    case IncidentAction::Prioritize: return tr("Priority changed");
-    case IncidentAction::Hold: return tr("Put on hold");
-    case IncidentAction::Resume: return tr("Resumed");
-    case IncidentAction::Resolve: return tr("Resolved");
-    case IncidentAction::Close: return tr("Closed");
-    case IncidentAction::Reopen: return tr("Reopened");
-    case IncidentAction::Cancel: return tr("Cancelled");
-    case IncidentAction::Escalate: return tr("Escalated");
+    case IncidentAction::Open: return Text::tr("Opened");
+    case IncidentAction::Acknowledge: return Text::tr("Acknowledged");
+    case IncidentAction::Assign: return Text::tr("Reassigned");
+    case IncidentAction::Prioritize: return Text::tr("Priority changed");
+    case IncidentAction::Hold: return Text::tr("Put on hold");
+    case IncidentAction::Resume: return Text::tr("Resumed");
+    case IncidentAction::Resolve: return Text::tr("Resolved");
+    case IncidentAction::Close: return Text::tr("Closed");
+    case IncidentAction::Reopen: return Text::tr("Reopened");
+    case IncidentAction::Cancel: return Text::tr("Cancelled");
+    case IncidentAction::Escalate: return Text::tr("Escalated");
     default: break;
     }
     return actionLabel(a);
@@ -192,17 +198,21 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
     const HandoverQuery &q = data.query;
     const QByteArray zone = fmt::validZone(q.timeZone);
     ReportDocument doc;
-    doc.title = tr("Shift handover");
-    doc.subtitle = tr("%1 – %2").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
-    doc.meta << tr("Shift: %1 – %2 (end exclusive)").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
+    doc.title = Text::tr("Shift handover");
+    doc.subtitle
+        = Text::tr("%1 – %2").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
+    doc.meta << Text::tr("Shift: %1 – %2 (end exclusive)")
+                    .arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
     QStringList scope;
     if (!q.site.isEmpty())
-        scope << tr("site %1").arg(q.site);
+        scope << Text::tr("site %1").arg(q.site);
     if (!q.group.isEmpty())
-        scope << tr("group %1").arg(q.group);
-    doc.meta << tr("Scope: %1").arg(scope.isEmpty() ? tr("all incidents") : scope.join(QStringLiteral(", ")))
-             << tr("Time zone: %1").arg(QString::fromUtf8(zone))
-             << tr("Generated at: %1").arg(fmt::dateTime(data.generatedAt, zone));
+        scope << Text::tr("group %1").arg(q.group);
+    doc.meta << Text::tr("Scope: %1")
+                    .arg(scope.isEmpty() ? Text::tr("all incidents")
+                                         : scope.join(QStringLiteral(", ")))
+             << Text::tr("Time zone: %1").arg(QString::fromUtf8(zone))
+             << Text::tr("Generated at: %1").arg(fmt::dateTime(data.generatedAt, zone));
 
     int atRisk = 0;
     for (const HandoverOpenIncident &i : data.open)
@@ -214,41 +224,44 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
         const auto it = counts.find(int(a));
         return it == counts.end() ? 0 : it->second;
     };
-    doc.addSection(tr("Summary"))
-        .keyValues({ { tr("Open at the shift end"), QString::number(data.open.size()) },
-                     { tr("At risk"), QString::number(atRisk) },
-                     { tr("Opened during the shift"), QString::number(countOf(IncidentAction::Open)) },
-                     { tr("Resolved during the shift"), QString::number(countOf(IncidentAction::Resolve)) },
-                     { tr("Escalations"), QString::number(data.escalations.size()) } });
+    doc.addSection(Text::tr("Summary"))
+        .keyValues({ { Text::tr("Open at the shift end"), QString::number(data.open.size()) },
+            { Text::tr("At risk"), QString::number(atRisk) },
+            { Text::tr("Opened during the shift"), QString::number(countOf(IncidentAction::Open)) },
+            { Text::tr("Resolved during the shift"),
+                QString::number(countOf(IncidentAction::Resolve)) },
+            { Text::tr("Escalations"), QString::number(data.escalations.size()) } });
 
     ReportTable open;
-    open.header = { tr("Incident"), tr("Priority"), tr("State"), tr("Title"), tr("Assigned to"), tr("Age"), tr("SLA") };
+    open.header = { Text::tr("Incident"), Text::tr("Priority"), Text::tr("State"),
+        Text::tr("Title"), Text::tr("Assigned to"), Text::tr("Age"), Text::tr("SLA") };
     open.alignment = { Align::Left, Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left };
-    open.emptyText = tr("No incidents were open at the shift end.");
+    open.emptyText = Text::tr("No incidents were open at the shift end.");
     auto slaText = [](const HandoverOpenIncident &i) {
         if (i.policyName.isEmpty())
-            return tr("no policy");
+            return Text::tr("no policy");
         QStringList parts;
         // Past the target the percentage says little; "breached" says what matters.
         if (i.responsePercent >= 100)
-            parts << tr("response breached");
+            parts << Text::tr("response breached");
         else if (i.responsePercent >= 0)
-            parts << tr("response %1").arg(fmt::percent(i.responsePercent, 0));
+            parts << Text::tr("response %1").arg(fmt::percent(i.responsePercent, 0));
         if (i.resolutionPercent >= 100)
-            parts << tr("resolution breached");
+            parts << Text::tr("resolution breached");
         else if (i.resolutionPercent >= 0)
-            parts << tr("resolution %1").arg(fmt::percent(i.resolutionPercent, 0));
-        return parts.isEmpty() ? tr("stopped") : parts.join(QStringLiteral(", "));
+            parts << Text::tr("resolution %1").arg(fmt::percent(i.resolutionPercent, 0));
+        return parts.isEmpty() ? Text::tr("stopped") : parts.join(QStringLiteral(", "));
     };
     auto assigned = [](const HandoverOpenIncident &i) {
         if (i.assignee.isEmpty())
-            return i.group.isEmpty() ? tr("unassigned") : i.group;
+            return i.group.isEmpty() ? Text::tr("unassigned") : i.group;
         return i.group.isEmpty() ? i.assignee : QStringLiteral("%1 / %2").arg(i.group, i.assignee);
     };
     ReportTable risky = open;
-    risky.header = { tr("Incident"), tr("Priority"), tr("Title"), tr("Why"), tr("Resolution due") };
+    risky.header = { Text::tr("Incident"), Text::tr("Priority"), Text::tr("Title"), Text::tr("Why"),
+        Text::tr("Resolution due") };
     risky.alignment = { Align::Left, Align::Left, Align::Left, Align::Left, Align::Left };
-    risky.emptyText = tr("No open incident is at risk.");
+    risky.emptyText = Text::tr("No open incident is at risk.");
     for (const HandoverOpenIncident &i : data.open) {
         open.rows << QStringList { i.number, priorityLabel(i.priority), stateWithReasonLabel(i.state, i.holdReason),
                                    i.title, assigned(i), fmt::duration(double(q.toUtcMs - i.openedAt)), slaText(i) };
@@ -257,21 +270,24 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
                                         i.riskReasons.join(QStringLiteral("; ")),
                                         fmt::dateTime(i.resolutionDeadline, zone) };
     }
-    doc.addSection(tr("Open incidents")).table(open);
-    doc.addSection(tr("At risk"))
-        .paragraph(tr("Clocks evaluated at the shift end: breached, %1 or more of a target used, or a breach "
-                      "forecast of %2 or more.")
-                       .arg(fmt::percent(AtRiskPercent, 0), fmt::percent(100 * AtRiskProbability, 0)))
+    doc.addSection(Text::tr("Open incidents")).table(open);
+    doc.addSection(Text::tr("At risk"))
+        .paragraph(Text::tr(
+            "Clocks evaluated at the shift end: breached, %1 or more of a target used, or a breach "
+            "forecast of %2 or more.")
+                       .arg(fmt::percent(AtRiskPercent, 0),
+                           fmt::percent(100 * AtRiskProbability, 0)))
         .table(risky);
 
     ReportTable perKind;
-    perKind.header = { tr("Change"), tr("Count") };
+    perKind.header = { Text::tr("Change"), Text::tr("Count") };
     perKind.alignment = { Align::Left, Align::Right };
-    perKind.emptyText = tr("Nothing changed during the shift.");
+    perKind.emptyText = Text::tr("Nothing changed during the shift.");
     for (const auto &[action, n] : counts)
         perKind.rows << QStringList { handoverChangeLabel(IncidentAction(action)), QString::number(n) };
     ReportTable perIncident;
-    perIncident.header = { tr("Incident"), tr("Priority"), tr("Title"), tr("Changes") };
+    perIncident.header
+        = { Text::tr("Incident"), Text::tr("Priority"), Text::tr("Title"), Text::tr("Changes") };
     QStringList order;
     QHash<QString, QStringList> lines;
     QHash<QString, HandoverChange> first;
@@ -280,28 +296,31 @@ ReportDocument handoverDocument(const HandoverData &data, const QString &notes)
             order << c.incidentId;
             first.insert(c.incidentId, c);
         }
-        lines[c.incidentId] << tr("%1 %2 (%3)").arg(fmt::timeOfDay(c.at, zone), c.summary, c.actor);
+        lines[c.incidentId]
+            << Text::tr("%1 %2 (%3)").arg(fmt::timeOfDay(c.at, zone), c.summary, c.actor);
     }
     for (const QString &id : order) {
         const HandoverChange &c = first.value(id);
         perIncident.rows << QStringList { c.number, priorityLabel(c.priority), c.title, lines.value(id).join(QLatin1Char('\n')) };
     }
-    ReportSection &changed = doc.addSection(tr("What changed during the shift")).table(perKind);
+    ReportSection &changed
+        = doc.addSection(Text::tr("What changed during the shift")).table(perKind);
     if (!perIncident.rows.isEmpty())
         changed.table(perIncident);
 
     ReportTable escalations;
-    escalations.header = { tr("Time"), tr("Incident"), tr("Level"), tr("Target"), tr("Rule"), tr("By") };
+    escalations.header = { Text::tr("Time"), Text::tr("Incident"), Text::tr("Level"),
+        Text::tr("Target"), Text::tr("Rule"), Text::tr("By") };
     escalations.alignment = { Align::Left, Align::Left, Align::Right, Align::Left, Align::Left, Align::Left };
-    escalations.emptyText = tr("No escalations during the shift.");
+    escalations.emptyText = Text::tr("No escalations during the shift.");
     for (const HandoverEscalation &e : data.escalations)
         escalations.rows << QStringList { fmt::dateTime(e.at, zone), e.number, QString::number(e.level), e.target,
                                           e.rule.isEmpty() ? fmt::noValue() : e.rule, e.actor };
-    doc.addSection(tr("Escalations")).table(escalations);
+    doc.addSection(Text::tr("Escalations")).table(escalations);
 
-    ReportSection &notesSection = doc.addSection(tr("Supervisor's notes"));
+    ReportSection &notesSection = doc.addSection(Text::tr("Supervisor's notes"));
     if (notes.trimmed().isEmpty())
-        notesSection.paragraph(tr("No notes."));
+        notesSection.paragraph(Text::tr("No notes."));
     else
         notesSection.verbatim(notes);
     return doc;

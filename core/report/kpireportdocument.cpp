@@ -12,7 +12,12 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("KpiReportDocument", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KpiReportDocument)
+};
+
 namespace fmt = reportformat;
 using Align = ReportTable::Align;
 
@@ -26,12 +31,12 @@ constexpr KpiMeasure AllMeasures[] = {
 QString judgementText(KpiTile::Judgement judgement)
 {
     switch (judgement) {
-    case KpiTile::Judgement::Met: return tr("met");
-    case KpiTile::Judgement::Missed: return tr("missed");
-    case KpiTile::Judgement::NoTarget: return tr("no target");
+    case KpiTile::Judgement::Met: return Text::tr("met");
+    case KpiTile::Judgement::Missed: return Text::tr("missed");
+    case KpiTile::Judgement::NoTarget: return Text::tr("no target");
     case KpiTile::Judgement::NoData: break;
     }
-    return tr("no data");
+    return Text::tr("no data");
 }
 
 QString targetText(const KpiTile &t)
@@ -67,18 +72,17 @@ QString medianOf(const DurationSummary &d) { return d.count > 0 ? fmt::duration(
 ReportTable availabilityTable(const QList<AvailabilityRow> &rows, const QString &nameHeader)
 {
     ReportTable t;
-    t.header = { nameHeader, tr("Domain"), tr("Outages"), tr("Outage time"), tr("Availability"), tr("Target"), tr("Result") };
+    t.header = { nameHeader, Text::tr("Domain"), Text::tr("Outages"), Text::tr("Outage time"),
+        Text::tr("Availability"), Text::tr("Target"), Text::tr("Result") };
     t.alignment = { Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left };
-    t.emptyText = tr("No services or configuration items with incidents in the period.");
+    t.emptyText = Text::tr("No services or configuration items with incidents in the period.");
     for (const AvailabilityRow &r : rows) {
         const bool hasTarget = r.targetPercent > 0;
-        t.rows << QStringList { r.name,
-                                domainLabel(r.domain),
-                                QString::number(r.outages),
-                                fmt::duration(double(r.outageMs)),
-                                fmt::percent(r.percent, 2),
-                                hasTarget ? QStringLiteral("≥ ") + fmt::percent(r.targetPercent, 2) : fmt::noValue(),
-                                hasTarget ? (r.percent >= r.targetPercent ? tr("met") : tr("missed")) : tr("no target") };
+        t.rows << QStringList { r.name, domainLabel(r.domain), QString::number(r.outages),
+            fmt::duration(double(r.outageMs)), fmt::percent(r.percent, 2),
+            hasTarget ? QStringLiteral("≥ ") + fmt::percent(r.targetPercent, 2) : fmt::noValue(),
+            hasTarget ? (r.percent >= r.targetPercent ? Text::tr("met") : Text::tr("missed"))
+                      : Text::tr("no target") };
     }
     return t;
 }
@@ -86,12 +90,12 @@ ReportTable availabilityTable(const QList<AvailabilityRow> &rows, const QString 
 ReportTable paretoTable(const QList<ParetoRow> &rows, const QString &nameHeader)
 {
     ReportTable t;
-    t.header = { nameHeader, tr("Incidents"), tr("Cumulative share") };
+    t.header = { nameHeader, Text::tr("Incidents"), Text::tr("Cumulative share") };
     t.alignment = { Align::Left, Align::Right, Align::Right };
-    t.emptyText = tr("No incidents opened in the period.");
+    t.emptyText = Text::tr("No incidents opened in the period.");
     for (const ParetoRow &r : rows)
-        t.rows << QStringList { r.name.isEmpty() ? tr("(none)") : r.name, QString::number(r.count),
-                                fmt::percent(r.cumulativePercent) };
+        t.rows << QStringList { r.name.isEmpty() ? Text::tr("(none)") : r.name,
+            QString::number(r.count), fmt::percent(r.cumulativePercent) };
     return t;
 }
 
@@ -127,24 +131,33 @@ QString formatKpiValue(KpiMeasure measure, double value, bool hasValue)
 QString kpiFormula(KpiMeasure measure)
 {
     switch (measure) {
-    case KpiMeasure::Mttd: return tr("detected − started; incidents opened in the period (mean and median)");
-    case KpiMeasure::Mtta: return tr("acknowledged − opened; incidents opened in the period and acknowledged");
-    case KpiMeasure::Mttr: return tr("resolved − opened; incidents resolved in the period");
-    case KpiMeasure::MttaBusiness: return tr("MTTA counted in business time of the incident's SLA calendar");
-    case KpiMeasure::MttrBusiness: return tr("MTTR counted in business time of the incident's SLA calendar");
-    case KpiMeasure::MttrCritical: return tr("MTTR of P1 incidents");
+    case KpiMeasure::Mttd:
+        return Text::tr("detected − started; incidents opened in the period (mean and median)");
+    case KpiMeasure::Mtta:
+        return Text::tr("acknowledged − opened; incidents opened in the period and acknowledged");
+    case KpiMeasure::Mttr: return Text::tr("resolved − opened; incidents resolved in the period");
+    case KpiMeasure::MttaBusiness:
+        return Text::tr("MTTA counted in business time of the incident's SLA calendar");
+    case KpiMeasure::MttrBusiness:
+        return Text::tr("MTTR counted in business time of the incident's SLA calendar");
+    case KpiMeasure::MttrCritical: return Text::tr("MTTR of P1 incidents");
     case KpiMeasure::FirstContactResolution:
-        return tr("resolved with no reassignment and no escalation ÷ resolved, in the period");
+        return Text::tr(
+            "resolved with no reassignment and no escalation ÷ resolved, in the period");
     case KpiMeasure::ResponseCompliance:
-        return tr("response clocks met ÷ response clocks decided; incidents opened in the period");
+        return Text::tr(
+            "response clocks met ÷ response clocks decided; incidents opened in the period");
     case KpiMeasure::ResolutionCompliance:
-        return tr("resolution clocks met ÷ decided; incidents resolved in the period");
-    case KpiMeasure::ReopenRate: return tr("resolved in the period and reopened at least once ÷ resolved");
-    case KpiMeasure::Volume: return tr("incidents opened in the period");
-    case KpiMeasure::Backlog: return tr("incidents open at the end of the period");
+        return Text::tr("resolution clocks met ÷ decided; incidents resolved in the period");
+    case KpiMeasure::ReopenRate:
+        return Text::tr("resolved in the period and reopened at least once ÷ resolved");
+    case KpiMeasure::Volume: return Text::tr("incidents opened in the period");
+    case KpiMeasure::Backlog: return Text::tr("incidents open at the end of the period");
     case KpiMeasure::Availability:
-        return tr("1 − merged outage time ÷ period; outages are impact-1 incidents from started to resolved");
-    case KpiMeasure::Csat: return tr("mean score (1–5) of incidents resolved in the period that have one");
+        return Text::tr("1 − merged outage time ÷ period; outages are impact-1 incidents from "
+                        "started to resolved");
+    case KpiMeasure::Csat:
+        return Text::tr("mean score (1–5) of incidents resolved in the period that have one");
     }
     return {};
 }
@@ -154,34 +167,41 @@ ReportDocument kpiReportDocument(const KpiReport &report)
     const KpiQuery &q = report.query;
     const QByteArray zone = fmt::validZone(q.timeZone);
     ReportDocument doc;
-    doc.title = tr("KPI report");
-    doc.subtitle = tr("%1 – %2").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
-    doc.meta << tr("Period: %1 – %2 (end exclusive)").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone))
-             << tr("Filters: %1").arg(q.filter.isEmpty() ? tr("none (all incidents)") : q.filter.describe())
-             << tr("Time zone: %1").arg(QString::fromUtf8(zone))
-             << tr("Generated at: %1").arg(fmt::dateTime(report.computedAt, zone));
+    doc.title = Text::tr("KPI report");
+    doc.subtitle
+        = Text::tr("%1 – %2").arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone));
+    doc.meta << Text::tr("Period: %1 – %2 (end exclusive)")
+                    .arg(fmt::dateTime(q.fromUtcMs, zone), fmt::dateTime(q.toUtcMs, zone))
+             << Text::tr("Filters: %1")
+                    .arg(
+                        q.filter.isEmpty() ? Text::tr("none (all incidents)") : q.filter.describe())
+             << Text::tr("Time zone: %1").arg(QString::fromUtf8(zone))
+             << Text::tr("Generated at: %1").arg(fmt::dateTime(report.computedAt, zone));
 
     const KpiSummary &s = report.current;
-    doc.addSection(tr("Summary"))
-        .keyValues({ { tr("Incidents opened"), QString::number(s.opened) },
-                     { tr("Incidents resolved"), QString::number(s.resolved) },
-                     { tr("Open at the end of the period"), QString::number(s.backlogAtEnd) },
-                     { tr("Incidents matching the filters (any time)"), QString::number(report.incidentsConsidered) },
-                     { tr("Previous period"), tr("%1 – %2").arg(fmt::dateTime(q.previousPeriod().fromUtcMs, zone),
-                                                                   fmt::dateTime(q.previousPeriod().toUtcMs, zone)) } });
+    doc.addSection(Text::tr("Summary"))
+        .keyValues({ { Text::tr("Incidents opened"), QString::number(s.opened) },
+            { Text::tr("Incidents resolved"), QString::number(s.resolved) },
+            { Text::tr("Open at the end of the period"), QString::number(s.backlogAtEnd) },
+            { Text::tr("Incidents matching the filters (any time)"),
+                QString::number(report.incidentsConsidered) },
+            { Text::tr("Previous period"),
+                Text::tr("%1 – %2").arg(fmt::dateTime(q.previousPeriod().fromUtcMs, zone),
+                    fmt::dateTime(q.previousPeriod().toUtcMs, zone)) } });
 
     ReportTable definitions;
-    definitions.header = { tr("KPI"), tr("Key"), tr("Definition") };
+    definitions.header = { Text::tr("KPI"), Text::tr("Key"), Text::tr("Definition") };
     for (KpiMeasure m : AllMeasures)
         definitions.rows << QStringList { kpiLabel(m), toName(m), kpiFormula(m) };
-    doc.addSection(tr("Definitions"))
+    doc.addSection(Text::tr("Definitions"))
         .table(definitions)
-        .link(tr("Full definitions and targets: docs/kpi.md"), QStringLiteral("docs/kpi.md"));
+        .link(Text::tr("Full definitions and targets: docs/kpi.md"), QStringLiteral("docs/kpi.md"));
 
     ReportTable tiles;
-    tiles.header = { tr("KPI"), tr("Value"), tr("Previous period"), tr("Change"), tr("Target"), tr("Result"), tr("Samples") };
+    tiles.header = { Text::tr("KPI"), Text::tr("Value"), Text::tr("Previous period"),
+        Text::tr("Change"), Text::tr("Target"), Text::tr("Result"), Text::tr("Samples") };
     tiles.alignment = { Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left, Align::Right };
-    tiles.emptyText = tr("No KPIs were computed.");
+    tiles.emptyText = Text::tr("No KPIs were computed.");
     for (const KpiTile &t : report.tiles)
         tiles.rows << QStringList { kpiLabel(t.measure),
                                     formatKpiValue(t.measure, t.value, t.hasValue),
@@ -190,15 +210,16 @@ ReportDocument kpiReportDocument(const KpiReport &report)
                                     targetText(t),
                                     judgementText(t.judgement),
                                     QString::number(t.samples) };
-    doc.addSection(tr("Key figures")).table(tiles);
+    doc.addSection(Text::tr("Key figures")).table(tiles);
 
     ReportTable weeks;
-    weeks.header = { tr("Week of"), tr("Opened"), tr("P1"), tr("P2"), tr("P3"), tr("P4"), tr("P5"),
-                     tr("MTTA mean"), tr("MTTA median"), tr("MTTR mean"), tr("MTTR median") };
+    weeks.header = { Text::tr("Week of"), Text::tr("Opened"), Text::tr("P1"), Text::tr("P2"),
+        Text::tr("P3"), Text::tr("P4"), Text::tr("P5"), Text::tr("MTTA mean"),
+        Text::tr("MTTA median"), Text::tr("MTTR mean"), Text::tr("MTTR median") };
     weeks.alignment = { Align::Left };
     for (int c = 1; c < weeks.header.size(); ++c)
         weeks.alignment << Align::Right;
-    weeks.emptyText = tr("The period has no weeks.");
+    weeks.emptyText = Text::tr("The period has no weeks.");
     for (const KpiWeek &w : report.weeks) {
         int opened = 0;
         QStringList row { fmt::date(w.startUtcMs, zone), {} };
@@ -210,32 +231,37 @@ ReportDocument kpiReportDocument(const KpiReport &report)
         row << meanOf(w.mtta) << medianOf(w.mtta) << meanOf(w.mttr) << medianOf(w.mttr);
         weeks.rows << row;
     }
-    doc.addSection(tr("By week")).paragraph(tr("Weeks start on Monday 00:00 in %1; the first and last may be partial.")
-                                                .arg(QString::fromUtf8(zone)))
+    doc.addSection(Text::tr("By week"))
+        .paragraph(Text::tr("Weeks start on Monday 00:00 in %1; the first and last may be partial.")
+                       .arg(QString::fromUtf8(zone)))
         .table(weeks);
 
     ReportTable compliance;
-    compliance.header = { tr("Priority"), tr("Response met / decided"), tr("Response"), tr("Resolution met / decided"), tr("Resolution") };
+    compliance.header = { Text::tr("Priority"), Text::tr("Response met / decided"),
+        Text::tr("Response"), Text::tr("Resolution met / decided"), Text::tr("Resolution") };
     compliance.alignment = { Align::Left, Align::Right, Align::Right, Align::Right, Align::Right };
     for (const ComplianceByPriority &c : report.complianceByPriority)
         compliance.rows << QStringList { priorityLabel(c.priority), ratioCell(c.response), ratioPercent(c.response),
                                          ratioCell(c.resolution), ratioPercent(c.resolution) };
-    doc.addSection(tr("SLA compliance by priority"))
-        .paragraph(tr("Targets: response ≥ %1, resolution ≥ %2.")
+    doc.addSection(Text::tr("SLA compliance by priority"))
+        .paragraph(Text::tr("Targets: response ≥ %1, resolution ≥ %2.")
                        .arg(fmt::percent(report.targets.responseCompliancePercent),
-                            fmt::percent(report.targets.resolutionCompliancePercent)))
+                           fmt::percent(report.targets.resolutionCompliancePercent)))
         .table(compliance);
 
-    doc.addSection(tr("Availability by service"))
-        .paragraph(tr("Targets: equipment (warehouse, retail) ≥ %1, website and digital ≥ %2, unless a service has its own.")
+    doc.addSection(Text::tr("Availability by service"))
+        .paragraph(Text::tr("Targets: equipment (warehouse, retail) ≥ %1, website and digital ≥ "
+                            "%2, unless a service has its own.")
                        .arg(fmt::percent(report.targets.equipmentUptimePercent, 2),
-                            fmt::percent(report.targets.websiteUptimePercent, 2)))
-        .table(availabilityTable(report.availabilityByService, tr("Service")));
-    doc.addSection(tr("Availability by configuration item"))
-        .table(availabilityTable(report.availabilityByConfigurationItem, tr("Configuration item")));
-    doc.addSection(tr("Pareto of categories")).table(paretoTable(report.categoryPareto, tr("Category")));
-    doc.addSection(tr("Pareto of configuration items"))
-        .table(paretoTable(report.configurationItemPareto, tr("Configuration item")));
+                           fmt::percent(report.targets.websiteUptimePercent, 2)))
+        .table(availabilityTable(report.availabilityByService, Text::tr("Service")));
+    doc.addSection(Text::tr("Availability by configuration item"))
+        .table(availabilityTable(
+            report.availabilityByConfigurationItem, Text::tr("Configuration item")));
+    doc.addSection(Text::tr("Pareto of categories"))
+        .table(paretoTable(report.categoryPareto, Text::tr("Category")));
+    doc.addSection(Text::tr("Pareto of configuration items"))
+        .table(paretoTable(report.configurationItemPareto, Text::tr("Configuration item")));
     return doc;
 }
 

@@ -14,7 +14,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 // SQLite's primary result codes, as QSqlError::nativeErrorCode() reports them.
 constexpr int SqliteBusy = 5;
@@ -59,20 +63,21 @@ DatabaseError Database::classify(const QString &path, int sqliteCode, const QStr
     case SqliteBusy:
     case SqliteLocked:
         return error(DatabaseError::Kind::Locked,
-                     tr("%1 is locked by another program (%2). Close the other program or try again.")
-                         .arg(path, detail));
+            Text::tr("%1 is locked by another program (%2). Close the other program or try again.")
+                .arg(path, detail));
     case SqliteReadOnly:
         return error(DatabaseError::Kind::ReadOnly,
-                     tr("%1 is read-only (%2). Check the file's permissions.").arg(path, detail));
+            Text::tr("%1 is read-only (%2). Check the file's permissions.").arg(path, detail));
     case SqliteCorrupt:
     case SqliteNotADatabase:
         return error(DatabaseError::Kind::Corrupt,
-                     tr("%1 is damaged or is not a Nocturne database (%2). Restore it from a backup.")
-                         .arg(path, detail));
+            Text::tr("%1 is damaged or is not a Nocturne database (%2). Restore it from a backup.")
+                .arg(path, detail));
     case SqliteCantOpen:
-        return error(DatabaseError::Kind::Io, tr("Cannot open %1 (%2).").arg(path, detail));
+        return error(DatabaseError::Kind::Io, Text::tr("Cannot open %1 (%2).").arg(path, detail));
     default:
-        return error(DatabaseError::Kind::Io, tr("Database error in %1: %2").arg(path, detail));
+        return error(
+            DatabaseError::Kind::Io, Text::tr("Database error in %1: %2").arg(path, detail));
     }
 }
 
@@ -82,25 +87,29 @@ DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &op
     if (!info.exists()) {
         if (options.mode != DatabaseOptions::Mode::CreateIfMissing)
             return error(DatabaseError::Kind::Missing,
-                         tr("%1 does not exist. Create it with \"nocturnectl --db %1 init\".").arg(path));
+                Text::tr("%1 does not exist. Create it with \"nocturnectl --db %1 init\".")
+                    .arg(path));
         if (!QFileInfo(info.absolutePath()).isWritable())
             return error(DatabaseError::Kind::ReadOnly,
-                         tr("Cannot create %1: the folder %2 is not writable.").arg(path, info.absolutePath()));
+                Text::tr("Cannot create %1: the folder %2 is not writable.")
+                    .arg(path, info.absolutePath()));
         return {};
     }
     if (info.isDir())
-        return error(DatabaseError::Kind::Io, tr("%1 is a folder, not a database file.").arg(path));
+        return error(
+            DatabaseError::Kind::Io, Text::tr("%1 is a folder, not a database file.").arg(path));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return error(DatabaseError::Kind::Io, tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return error(
+            DatabaseError::Kind::Io, Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray header = file.read(100);
     // An empty file is what some tools leave behind on "touch"; SQLite treats it as new.
     if (!header.isEmpty() && header.left(16) != QByteArrayView("SQLite format 3\0", 16))
         return error(DatabaseError::Kind::Corrupt,
-                     tr("%1 is not an SQLite database (its header is wrong): the file is damaged "
-                        "or is something else. It was not changed.")
-                         .arg(path));
+            Text::tr("%1 is not an SQLite database (its header is wrong): the file is damaged "
+                     "or is something else. It was not changed.")
+                .arg(path));
     // A database is whole pages. SQLite reads a file cut short (a full disk, an
     // interrupted copy) as if the missing bytes were zeros, or as a new empty database,
     // and would write over what is left.
@@ -109,21 +118,23 @@ DatabaseError Database::checkFile(const QString &path, const DatabaseOptions &op
         const qint64 pageSize = pageField == 1 ? 65536 : pageField;
         if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || info.size() % pageSize != 0)
             return error(DatabaseError::Kind::Corrupt,
-                         tr("%1 is damaged: it is not a whole number of database pages, so it was cut "
-                            "short or overwritten. Restore it from a backup. It was not changed.")
-                             .arg(path));
+                Text::tr("%1 is damaged: it is not a whole number of database pages, so it was cut "
+                         "short or overwritten. Restore it from a backup. It was not changed.")
+                    .arg(path));
     }
     if (options.mode == DatabaseOptions::Mode::ReadOnly)
         return {};
     // WAL mode needs to write the file and create -wal/-shm files next to it.
     if (!info.isWritable())
         return error(DatabaseError::Kind::ReadOnly,
-                     tr("%1 is read-only. Nocturne needs to write to it; check the file's permissions.")
-                         .arg(path));
+            Text::tr(
+                "%1 is read-only. Nocturne needs to write to it; check the file's permissions.")
+                .arg(path));
     if (!QFileInfo(info.absolutePath()).isWritable())
         return error(DatabaseError::Kind::ReadOnly,
-                     tr("The folder of %1 is read-only; SQLite needs to create its journal files there.")
-                         .arg(path));
+            Text::tr(
+                "The folder of %1 is read-only; SQLite needs to create its journal files there.")
+                .arg(path));
     return {};
 }
 
@@ -166,17 +177,18 @@ DatabaseError Database::open(const QString &path, const DatabaseOptions &options
     if (version > migrations::latestVersion()) {
         close();
         return error(DatabaseError::Kind::NewerSchema,
-                     tr("%1 was written by a newer Nocturne (schema version %2; this program knows "
-                        "up to %3). Update Nocturne to open it.")
-                         .arg(path)
-                         .arg(version)
-                         .arg(migrations::latestVersion()));
+            Text::tr("%1 was written by a newer Nocturne (schema version %2; this program knows "
+                     "up to %3). Update Nocturne to open it.")
+                .arg(path)
+                .arg(version)
+                .arg(migrations::latestVersion()));
     }
     if (version == 0 && existed && options.mode != DatabaseOptions::Mode::CreateIfMissing) {
         close();
         return error(DatabaseError::Kind::NotInitialised,
-                     tr("%1 is not a Nocturne database yet. Initialise it with \"nocturnectl --db %1 init\".")
-                         .arg(path));
+            Text::tr("%1 is not a Nocturne database yet. Initialise it with \"nocturnectl --db %1 "
+                     "init\".")
+                .arg(path));
     }
     if (version == 0) {
         // An SQLite file that holds someone else's tables must not be adopted.
@@ -185,9 +197,9 @@ DatabaseError Database::open(const QString &path, const DatabaseOptions &options
             && tables.value(0).toInt() > 0) {
             close();
             return error(DatabaseError::Kind::Corrupt,
-                         tr("%1 is an SQLite database of another program, not a Nocturne database. "
-                            "It was not changed.")
-                             .arg(path));
+                Text::tr("%1 is an SQLite database of another program, not a Nocturne database. "
+                         "It was not changed.")
+                    .arg(path));
         }
     }
     if (options.mode == DatabaseOptions::Mode::ReadOnly) {
@@ -226,7 +238,8 @@ DatabaseError Database::configure()
             e = classify(m_path, probe.lastError());
         else {
             probe.exec(QStringLiteral("ROLLBACK"));
-            e = error(DatabaseError::Kind::Io, tr("Cannot upgrade %1: %2").arg(m_path, failure));
+            e = error(
+                DatabaseError::Kind::Io, Text::tr("Cannot upgrade %1: %2").arg(m_path, failure));
         }
         close();
         return e;

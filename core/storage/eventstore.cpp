@@ -20,7 +20,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("EventStore", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(EventStore)
+};
 
 // Commands may be dated in the past (a phone call logged later), never ahead of now
 // beyond a small allowance for clocks that disagree between machines.
@@ -292,37 +296,39 @@ QString EventStore::validateTime(const IncidentCommand &command, const Incident 
     // Messages show times as the operator typed them: in local time.
     const auto local = formatLocalTime;
     if (occurredAt < EarliestPlausibleMs)
-        return tr("The time %1 is not plausible for an incident (before 2000)")
+        return Text::tr("The time %1 is not plausible for an incident (before 2000)")
             .arg(QDateTime::fromMSecsSinceEpoch(occurredAt).toLocalTime().toString(Qt::ISODate));
     if (occurredAt > m_clock.nowMs() + FutureToleranceMs)
-        return tr("The time %1 is in the future").arg(local(occurredAt));
+        return Text::tr("The time %1 is in the future").arg(local(occurredAt));
     if (command.action == IncidentAction::Open) {
         const qint64 started = command.payload.value(QStringLiteral("started_at")).toInteger(0);
         if (started && (started < EarliestPlausibleMs || started > occurredAt))
-            return tr("The start %1 must be before the report time %2").arg(local(started), local(occurredAt));
+            return Text::tr("The start %1 must be before the report time %2")
+                .arg(local(started), local(occurredAt));
         return {};
     }
     // A transition cannot be dated before the one it follows.
     qint64 notBefore = current.openedAt;
-    QString since = tr("was opened");
+    QString since = Text::tr("was opened");
     switch (command.action) {
     case IncidentAction::Resolve:
         if (current.acknowledgedAt > notBefore) {
             notBefore = current.acknowledgedAt;
-            since = tr("was acknowledged");
+            since = Text::tr("was acknowledged");
         }
         break;
     case IncidentAction::Close:
     case IncidentAction::Reopen:
         if (current.resolvedAt > notBefore) {
             notBefore = current.resolvedAt;
-            since = tr("was resolved");
+            since = Text::tr("was resolved");
         }
         break;
     default: break;
     }
     if (occurredAt < notBefore)
-        return tr("The time %1 is before %2 %3 (%4)").arg(local(occurredAt), current.number, since, local(notBefore));
+        return Text::tr("The time %1 is before %2 %3 (%4)")
+            .arg(local(occurredAt), current.number, since, local(notBefore));
     return {};
 }
 
@@ -363,7 +369,7 @@ CommandResult EventStore::execute(const IncidentCommand &command)
         if (incidents.lastError())
             return abort(Status::StorageError, incidents.lastError().message);
         if (!found)
-            return abort(Status::NotFound, tr("No incident %1").arg(command.incident));
+            return abort(Status::NotFound, Text::tr("No incident %1").arg(command.incident));
         current = *found;
         // An automatic action carries the rule that produced it. The check runs under the
         // write lock, so two engines (a console and `sla tick`, or one before and after a
@@ -375,7 +381,8 @@ CommandResult EventStore::execute(const IncidentCommand &command)
             if (!ruleRecorded(current.id, rule, &recorded, &error))
                 return abort(Status::StorageError, error.message);
             if (recorded)
-                return abort(Status::AlreadyRecorded, tr("%1 already has an event for rule %2").arg(current.number, rule));
+                return abort(Status::AlreadyRecorded,
+                    Text::tr("%1 already has an event for rule %2").arg(current.number, rule));
         }
         // A satisfaction score or a source's counts may be recorded after resolution.
         Event recordProbe;
@@ -510,7 +517,7 @@ bool EventStore::appendInTransaction(const QList<Event> &events, AppendResult *r
             stored.reset();
             if (hasRow && storedHash != content && !numberAssignedHere) {
                 result->error = { DatabaseError::Kind::InvalidData,
-                                  tr("Event %1 is already stored with different content").arg(event.id) };
+                    Text::tr("Event %1 is already stored with different content").arg(event.id) };
                 return false;
             }
             ++result->duplicates;

@@ -24,7 +24,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("KpiRepository", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KpiRepository)
+};
 
 constexpr char targetsKey[] = "kpi_targets";
 // Incidents per batch: large enough that a transaction's cost is spread, small enough
@@ -262,7 +266,7 @@ std::shared_ptr<KpiFacts> KpiRepository::loadFacts()
     m_error = {};
     sqlite3 *db = handleOf(m_db);
     if (!db) {
-        m_error = { DatabaseError::Kind::Io, tr("%1: not an SQLite connection").arg(m_path) };
+        m_error = { DatabaseError::Kind::Io, Text::tr("%1: not an SQLite connection").arg(m_path) };
         return nullptr;
     }
     auto fail = [&](sqlite3_stmt *statement) {
@@ -406,8 +410,8 @@ std::optional<KpiTargets> KpiRepository::loadTargets()
         valid = KpiTargets::fromJson(document.object(), &targets, &error);
     if (!valid) {
         m_error = { DatabaseError::Kind::InvalidData,
-                    tr("%1: the stored KPI targets (meta key \"%2\") are not valid: %3")
-                        .arg(m_path, QLatin1StringView(targetsKey), error) };
+            Text::tr("%1: the stored KPI targets (meta key \"%2\") are not valid: %3")
+                .arg(m_path, QLatin1StringView(targetsKey), error) };
         return std::nullopt;
     }
     return targets;

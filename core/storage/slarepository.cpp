@@ -17,7 +17,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SlaRepository", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SlaRepository)
+};
 
 // The item types in document order: the stored `type` and the document's array.
 struct ItemType
@@ -108,8 +112,9 @@ std::optional<SlaConfiguration> SlaRepository::loadConfiguration()
         document.insert(QLatin1StringView(t.array), arrays.value(QLatin1StringView(t.type)));
     // Stored items passed the same parser on import; one that fails now means the file
     // was edited by hand or by a newer program, and the engine must not guess.
-    ParsedConfiguration parsed = parseSlaConfiguration(QJsonDocument(document).toJson(QJsonDocument::Compact),
-                                                       tr("stored SLA configuration"));
+    ParsedConfiguration parsed
+        = parseSlaConfiguration(QJsonDocument(document).toJson(QJsonDocument::Compact),
+            Text::tr("stored SLA configuration"));
     if (parsed.error.isError()) {
         m_error = { DatabaseError::Kind::InvalidData, parsed.error.toString() };
         return std::nullopt;
@@ -182,7 +187,8 @@ std::optional<SlaRepository::SavePlan> SlaRepository::planSave(const SlaConfigur
             const QString key = type + QLatin1Char('/') + id;
             if (id.isEmpty() || seen.contains(key)) {
                 m_error = { DatabaseError::Kind::InvalidData,
-                            id.isEmpty() ? tr("A %1 has no id").arg(type) : tr("The %1 id %2 is used twice").arg(type, id) };
+                    id.isEmpty() ? Text::tr("A %1 has no id").arg(type)
+                                 : Text::tr("The %1 id %2 is used twice").arg(type, id) };
                 return std::nullopt;
             }
             seen.insert(key);

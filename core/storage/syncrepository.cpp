@@ -13,7 +13,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SyncRepository", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncRepository)
+};
 
 const QString PulledRevisionKey = QStringLiteral("sync_pulled_revision");
 const QString ServerKey = QStringLiteral("sync_server");
@@ -170,10 +174,13 @@ std::optional<QList<SyncConflict>> SyncRepository::conflicts()
     while (q.next()) {
         SyncConflict c = readConflictEvent(q, SyncConflict::Source::Flagged);
         c.code = QString::fromLatin1(FlaggedCode);
-        c.reason = tr("%1: kept in the history but not applied, because after merging the other replicas' "
-                      "changes the incident was no longer in a state that allows it (it is now %2)")
-                       .arg(eventKindLabel(eventKindFromName(c.kind).value_or(EventKind::Commented)),
-                            stateLabel(incidentStateFromName(q.value(6).toString()).value_or(IncidentState::New)));
+        c.reason = Text::tr(
+            "%1: kept in the history but not applied, because after merging the other replicas' "
+            "changes the incident was no longer in a state that allows it (it is now %2)")
+                       .arg(
+                           eventKindLabel(eventKindFromName(c.kind).value_or(EventKind::Commented)),
+                           stateLabel(incidentStateFromName(q.value(6).toString())
+                                          .value_or(IncidentState::New)));
         c.recordedAtMs = c.occurredAtMs;
         out << c;
     }
@@ -306,7 +313,8 @@ DatabaseError SyncRepository::markReplica(EventStore &store)
         return {};
     if (store.authority() == NumberingAuthority::Server)
         return { DatabaseError::Kind::InvalidData,
-                 tr("This database is a server's store; a replica cannot sync it with another server") };
+            Text::tr("This database is a server's store; a replica cannot sync it with another "
+                     "server") };
     return store.setAuthority(NumberingAuthority::Replica);
 }
 

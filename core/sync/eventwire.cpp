@@ -6,7 +6,11 @@ namespace nocturne::core {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("EventWire", text); }
+// The translation context of this file's strings (lupdate reads it from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(EventWire)
+};
 
 const QStringList &requiredKeys()
 {
@@ -64,20 +68,21 @@ std::optional<Event> eventFromWire(const QJsonObject &json, const QString &where
     };
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!requiredKeys().contains(it.key()) && !(allowRevision && it.key() == QLatin1StringView("server_revision")))
-            return failWith(tr("unknown field \"%1\"").arg(it.key()));
+            return failWith(Text::tr("unknown field \"%1\"").arg(it.key()));
     }
     for (const QString &key : requiredKeys()) {
         if (!json.contains(key))
-            return failWith(tr("the field \"%1\" is missing").arg(key));
+            return failWith(Text::tr("the field \"%1\" is missing").arg(key));
     }
     for (const char *key : { "id", "incident_id", "kind", "actor", "origin_node", "hlc", "content_hash" }) {
         if (!json.value(QLatin1StringView(key)).isString())
-            return failWith(tr("\"%1\" must be a string").arg(QLatin1StringView(key)));
+            return failWith(Text::tr("\"%1\" must be a string").arg(QLatin1StringView(key)));
     }
     if (!json.value(QStringLiteral("payload")).isObject())
-        return failWith(tr("\"payload\" must be an object"));
+        return failWith(Text::tr("\"payload\" must be an object"));
     if (!isInteger(json.value(QStringLiteral("occurred_at"))))
-        return failWith(tr("\"occurred_at\" must be an integer (UTC milliseconds since 1970)"));
+        return failWith(
+            Text::tr("\"occurred_at\" must be an integer (UTC milliseconds since 1970)"));
 
     Event event;
     event.id = json.value(QStringLiteral("id")).toString();
@@ -85,7 +90,7 @@ std::optional<Event> eventFromWire(const QJsonObject &json, const QString &where
     const QString kind = json.value(QStringLiteral("kind")).toString();
     const auto parsedKind = eventKindFromName(kind);
     if (!parsedKind)
-        return failWith(tr("unknown event kind \"%1\"").arg(kind));
+        return failWith(Text::tr("unknown event kind \"%1\"").arg(kind));
     event.kind = *parsedKind;
     event.payload = json.value(QStringLiteral("payload")).toObject();
     event.actor = json.value(QStringLiteral("actor")).toString();
@@ -93,18 +98,18 @@ std::optional<Event> eventFromWire(const QJsonObject &json, const QString &where
     const QString hlc = json.value(QStringLiteral("hlc")).toString();
     event.hlc = HlcTimestamp::fromString(hlc);
     if (event.hlc.isNull() || event.hlc.toString() != hlc)
-        return failWith(tr("\"hlc\" is not a clock timestamp: \"%1\"").arg(hlc));
+        return failWith(Text::tr("\"hlc\" is not a clock timestamp: \"%1\"").arg(hlc));
     event.occurredAt = qint64(json.value(QStringLiteral("occurred_at")).toDouble());
     if (allowRevision && json.contains(QStringLiteral("server_revision"))) {
         if (!isInteger(json.value(QStringLiteral("server_revision"))))
-            return failWith(tr("\"server_revision\" must be a positive integer"));
+            return failWith(Text::tr("\"server_revision\" must be a positive integer"));
         event.serverRevision = qint64(json.value(QStringLiteral("server_revision")).toDouble());
     }
     if (const QString bad = event.formatError(); !bad.isEmpty())
         return failWith(bad);
     const QByteArray claimed = json.value(QStringLiteral("content_hash")).toString().toLatin1();
     if (event.computeContentHash() != claimed)
-        return failWith(tr("the content hash does not match the event's content"));
+        return failWith(Text::tr("the content hash does not match the event's content"));
     return event;
 }
 

@@ -6,12 +6,16 @@
 
 #include <core/domain/clock.h>
 #include <core/domain/eventsummary.h>
+#include <core/domain/incident.h>
+#include <core/domain/lifecycle.h>
+#include <core/engine/kpitargets.h>
 #include <ui/connectionsettingsdialog.h>
 #include <ui/credentialstore.h>
 #include <ui/syncstatusindicator.h>
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -74,6 +78,23 @@ TEST_F(GermanTranslation, ReachesTheTimelineTheModelsAndTheConnectionUi)
     indicator.setStatus(status);
     EXPECT_EQ(indicator.text(), QCoreApplication::translate("nocturne::ui::SyncStatusIndicator", "Server refused the token"));
     EXPECT_NE(indicator.text(), QStringLiteral("Server refused the token"));
+}
+
+// Core texts the console shows: refusals of an action, configuration errors.
+TEST_F(GermanTranslation, ReachesTheCoreTextsTheConsoleShows)
+{
+    core::Incident closed;
+    closed.id = QStringLiteral("0190a5b2-0000-7000-8000-000000000007");
+    closed.number = QStringLiteral("INC-7");
+    closed.openedAt = 1;
+    closed.state = core::IncidentState::Closed;
+    EXPECT_EQ(core::refusalReason(closed, core::IncidentAction::Resolve),
+              QStringLiteral("„lösen“ ist für INC-7 nicht möglich: Der Incident hat den Status „Geschlossen“"));
+
+    core::KpiTargets targets;
+    QString error;
+    EXPECT_FALSE(core::KpiTargets::fromJson(QJsonObject { { QStringLiteral("bogus"), 1 } }, &targets, &error));
+    EXPECT_EQ(error, QStringLiteral("unbekannter Schlüssel „bogus“"));
 }
 
 TEST_F(GermanTranslation, EveryStringOfTheCatalogueIsTranslated)
