@@ -11,9 +11,9 @@ namespace {
 // store's writer. The clocks still show every breach.
 constexpr qint64 CatchUpHorizonMs = 24LL * 60 * 60 * 1000;
 
-// These texts go into escalation events, which the server, every replica and the audit trail
-// keep: they stay in English whatever language the console that planned them shows.
-QString english(const char *text) { return QString::fromUtf8(text); }
+// The reasons and targets written here go into escalation and priority events, which the
+// server, every replica and the audit trail keep: they are English, not translated, whatever
+// language the console that planned them shows.
 
 QString cycleName(const SlaClockStatus &clock)
 {
@@ -21,7 +21,15 @@ QString cycleName(const SlaClockStatus &clock)
                                            : QStringLiteral("resolution%1").arg(clock.cycle);
 }
 
-QString clockLabel(SlaKind kind) { return kind == SlaKind::Response ? english("response") : english("resolution"); }
+QString clockLabel(SlaKind kind) { return kind == SlaKind::Response ? QStringLiteral("response") : QStringLiteral("resolution"); }
+
+QString thresholdReason(const SlaClockStatus &clock, const SlaThreshold &threshold, const QString &policyName)
+{
+    return QStringLiteral("%1 SLA reached %2 % (policy %3)")
+        .arg(clockLabel(clock.kind))
+        .arg(threshold.percent)
+        .arg(policyName);
+}
 
 } // namespace
 
@@ -98,10 +106,7 @@ void SlaActionPlanner::planThresholds(qint64 now, const QSet<QString> &pending, 
             const QString cycleKey = QStringLiteral("%1-%2").arg(cycleName(clock)).arg(threshold.percent);
             for (const PlannedEscalation &planned : planEscalation(*policy, reachedAt, cycleKey)) {
                 if (consider(planned.ruleKey, planned.dueAt, now, pending, plan)) {
-                    const QString reason = english("%1 SLA reached %2 % (policy %3)")
-                                               .arg(clockLabel(clock.kind))
-                                               .arg(threshold.percent)
-                                               .arg(m_policy.name);
+                    const QString reason = thresholdReason(clock, threshold, m_policy.name);
                     plan->due << escalation(*policy, planned, reason, now);
                 }
             }
@@ -133,10 +138,7 @@ void SlaActionPlanner::planRaise(const SlaClockStatus &clock, const SlaThreshold
         raise.payload.insert(QStringLiteral("impact"), m_subject.impact - 1);
     raise.payload.insert(QStringLiteral("rule"), rule);
     raise.payload.insert(QStringLiteral("due_at"), reachedAt);
-    raise.payload.insert(QStringLiteral("reason"), english("%1 SLA reached %2 % (policy %3)")
-                                                       .arg(clockLabel(clock.kind))
-                                                       .arg(threshold.percent)
-                                                       .arg(m_policy.name));
+    raise.payload.insert(QStringLiteral("reason"), thresholdReason(clock, threshold, m_policy.name));
     plan->due << raise;
 }
 
@@ -169,7 +171,7 @@ void SlaActionPlanner::planUnacknowledged(qint64 now, const QSet<QString> &pendi
         }
         for (const PlannedEscalation &planned : planEscalation(policy, triggeredAt, QStringLiteral("unack"))) {
             if (consider(planned.ruleKey, planned.dueAt, now, pending, plan)) {
-                const QString reason = english("not acknowledged within %1 min").arg(policy.unacknowledgedMs / 60000);
+                const QString reason = QStringLiteral("not acknowledged within %1 min").arg(policy.unacknowledgedMs / 60000);
                 plan->due << escalation(policy, planned, reason, now);
             }
         }
@@ -201,15 +203,15 @@ IncidentCommand SlaActionPlanner::escalation(const EscalationPolicy &policy, con
         const auto onCall = schedule ? whoIsOnCall(*schedule, now) : std::nullopt;
         if (onCall) {
             p.insert(QStringLiteral("on_call"), onCall->user);
-            target = english("%1 (on call, %2)").arg(onCall->user, schedule->name);
+            target = QStringLiteral("%1 (on call, %2)").arg(onCall->user, schedule->name);
         } else {
-            target = english("%1 (nobody on call)").arg(schedule ? schedule->name : planned.target.target);
+            target = QStringLiteral("%1 (nobody on call)").arg(schedule ? schedule->name : planned.target.target);
         }
     }
     p.insert(QStringLiteral("target"), target);
-    const QString round = planned.round > 0 ? english(", repeat %1").arg(planned.round) : QString();
+    const QString round = planned.round > 0 ? QStringLiteral(", repeat %1").arg(planned.round) : QString();
     p.insert(QStringLiteral("reason"),
-             english("%1: %2%3 — rule %4").arg(policy.name, reason, round, planned.ruleKey));
+             QStringLiteral("%1: %2%3 — rule %4").arg(policy.name, reason, round, planned.ruleKey));
     return command;
 }
 
